@@ -1,0 +1,22 @@
+namespace Tabml.Learners;
+
+/// <summary>What a learner may use besides its data and settings: no globals.</summary>
+public sealed record LearnerContext
+{
+    public int Seed { get; init; }
+
+    /// <summary>Threads the learner may use; results are identical for a given seed and thread count.</summary>
+    public int Threads { get; init; } = 1;
+
+    public CancellationToken Cancellation { get; init; }
+
+    public IProgress<LearnerProgress>? Progress { get; init; }
+
+    /// <summary>When set, iterative learners stop early at this time and keep their best state so far.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
+    public static LearnerContext Default { get; } = new();
+}
+
+/// <summary>One step of an iterative learner (an epoch, or a boosting round), for progress reporting.</summary>
+public readonly record struct LearnerProgress(string Learner, int Step, int TotalSteps, string Unit, string? Metric, double? Value);

@@ -1,0 +1,29 @@
+using Tabml.Bundles;
+
+namespace Tabml.Learners;
+
+/// <summary>
+/// The model formats a bundle may contain, by name. Loading only parses data (JSON, float32 arrays,
+/// LightGBM's model text, ML.NET's model zip); nothing in a bundle is executed.
+/// </summary>
+public static class ModelFormats
+{
+    private static readonly Dictionary<string, Func<IArtifactReader, ModelLoadContext, IModel>> Loaders = new(StringComparer.Ordinal)
+    {
+        // Each model family registers its loader here: ["lightgbm"] = LightGbmModel.Load, ...
+    };
+
+    public static IReadOnlyCollection<string> Names => Loaders.Keys;
+
+    public static bool IsKnown(string format) => Loaders.ContainsKey(format);
+
+    public static IModel Load(string format, IArtifactReader reader, ModelLoadContext context)
+    {
+        if (!Loaders.TryGetValue(format, out var load))
+        {
+            throw reader.Corrupt("manifest.json", $"unknown model format '{format}'");
+        }
+
+        return load(reader, context);
+    }
+}
