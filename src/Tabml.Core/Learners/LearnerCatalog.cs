@@ -1,0 +1,37 @@
+using Tabml.Data;
+using Tabml.Errors;
+
+namespace Tabml.Learners;
+
+/// <summary>The learners tabml can train, by public name, each created with its task's defaults.</summary>
+public static class LearnerCatalog
+{
+    private static readonly Dictionary<string, Func<TaskKind, ILearner>> Factories = new(StringComparer.Ordinal)
+    {
+        // Each learner family registers its variants here: ["lightgbm-td"] = task => ..., ...
+    };
+
+    /// <summary>Short names a user may type for the tuned-default variants.</summary>
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    {
+        ["lightgbm"] = "lightgbm-td",
+        ["fasttree"] = "fasttree-td",
+        ["realmlp"] = "realmlp-td",
+    };
+
+    public static IReadOnlyCollection<string> Names => Factories.Keys;
+
+    public static string Resolve(string name)
+    {
+        var key = name.Trim().ToLowerInvariant();
+        key = Aliases.GetValueOrDefault(key, key);
+        if (!Factories.ContainsKey(key))
+        {
+            throw TabmlException.Usage($"unknown model '{name}'; choose from {string.Join(", ", Factories.Keys.Order(StringComparer.Ordinal))}");
+        }
+
+        return key;
+    }
+
+    public static ILearner Create(string name, TaskKind task) => Factories[Resolve(name)](task);
+}
