@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Tabml.Cli.Commands;
+using Tabml.Errors;
+
+namespace Tabml.Cli;
+
+/// <summary>The tabml command line: a thin layer over the library, runnable in-process with any writers.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false)
+    {
+        var console = new CliConsole(stdout, stderr, interactive);
+        var root = new RootCommand("tabml: tabular AutoML with meta-tuned defaults (RealMLP-TD, LightGBM-TD, FastTree) and their ensemble.")
+        {
+            // TrainCommand.Create(console),
+            // PredictCommand.Create(console),
+            // EvaluateCommand.Create(console),
+            InfoCommand.Create(console),
+        };
+        try
+        {
+            return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (TabmlException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("error: cancelled");
+            return ExitCodes.Internal;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"internal error: {e.GetType().Name}: {FirstLine(e.Message)} (please report this)");
+            return ExitCodes.Internal;
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+}

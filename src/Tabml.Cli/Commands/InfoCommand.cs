@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Globalization;
+using Tabml.Cli.Output;
+using Tabml.Data;
+
+namespace Tabml.Cli.Commands;
+
+/// <summary>`tabml info DATA`: the inferred schema, row count and task of a CSV file.</summary>
+internal static class InfoCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var data = new Argument<string>("DATA") { Description = "CSV file (.csv or .csv.gz)." };
+        var options = new DataOptions();
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only results, warnings and errors." };
+        var command = new Command("info", "Show the inferred schema (column, kind, missing, distinct), rows and task of a CSV file.") { data };
+        options.AddTo(command);
+        command.Options.Add(json);
+        command.Options.Add(quiet);
+        command.SetAction(result =>
+        {
+            var reporter = new ConsoleReporter(console.Error, result.GetValue(quiet) || result.GetValue(json));
+            var description = DatasetDescription.Describe(result.GetValue(data)!, options.ReadOptions(result), reporter);
+            if (result.GetValue(json))
+            {
+                JsonOutput.Write(console.Out, description);
+            }
+            else
+            {
+                Print(console.Out, description);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(TextWriter output, DatasetDescription d)
+    {
+        var delimiter = d.Delimiter == '\t' ? "tab" : $"'{d.Delimiter}'";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{d.Path}: {d.Rows} rows, {d.Columns.Count} columns, delimiter {delimiter}"));
+        var classes = d.Classes is { } k ? string.Create(CultureInfo.InvariantCulture, $", {k} classes") : string.Empty;
+        output.WriteLine($"target: {d.Target} ({d.Task}{classes})");
+        output.WriteLine();
+        var table = new TextTable("column", "kind", "missing", "distinct", "role").AlignRight(2, 3);
+        foreach (var c in d.Columns)
+        {
+            table.Add(c.Name, c.Kind, c.Missing.ToString(CultureInfo.InvariantCulture), c.Distinct.ToString(CultureInfo.InvariantCulture), c.Role ?? string.Empty);
+        }
+
+        output.Write(table.ToString());
+    }
+}

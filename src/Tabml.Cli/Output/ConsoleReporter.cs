@@ -1,0 +1,32 @@
+using Tabml.Reporting;
+
+namespace Tabml.Cli.Output;
+
+/// <summary>Prints library messages on stderr; --quiet keeps only warnings.</summary>
+public sealed class ConsoleReporter : IReporter
+{
+    private readonly TextWriter _error;
+    private readonly bool _quiet;
+
+    public ConsoleReporter(TextWriter error, bool quiet)
+    {
+        _error = error;
+        _quiet = quiet;
+    }
+
+    public List<string> Warnings { get; } = [];
+
+    public void Info(string message)
+    {
+        if (!_quiet)
+        {
+            _error.WriteLine(message);
+        }
+    }
+
+    public void Warning(string message)
+    {
+        Warnings.Add(message);
+        _error.WriteLine($"warning: {message}");
+    }
+}

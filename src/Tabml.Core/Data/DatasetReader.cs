@@ -1,0 +1,146 @@
+using Tabml.Data.Csv;
+using Tabml.Errors;
+using Tabml.Reporting;
+
+namespace Tabml.Data;
+
+/// <summary>Reads CSV files into datasets: for training (schema inferred) or prediction (against a schema).</summary>
+public static class DatasetReader
+{
+    public static TrainingData ReadForTraining(string path, TrainingReadOptions options, IReporter? reporter = null)
+    {
+        reporter ??= NullReporter.Instance;
+        var headers = CsvTableReader.ReadHeaders(path);
+        var target = ResolveTarget(path, headers, options, reporter);
+        var table = CsvTableReader.Read(path, options.Csv with { HighPrecisionColumn = target }, reporter);
+        var targetValues = table.Column(target)!;
+
+        var rows = TargetInference.RowsWithTarget(targetValues);
+        var withoutTarget = table.RowCount - rows.Length;
+        if (rows.Length == 0)
+        {
+            throw TabmlException.BadData($"{path}: column '{target}': the target is missing in every row");
+        }
+
+        if (withoutTarget > 0)
+        {
+            reporter.Warning($"{path}: dropped {withoutTarget} of {table.RowCount} rows whose target '{target}' is missing");
+        }
+
+        var (targetColumn, targetSchema) = TargetInference.Build(targetValues, rows, options.Task, path, reporter);
+        var allRows = withoutTarget == 0 ? null : rows;
+        var features = new List<FeatureColumn>();
+        var schemas = new List<ColumnSchema>();
+        var dropped = new List<string>();
+        for (var c = 0; c < table.Headers.Count; c++)
+        {
+            var values = table.Columns[c];
+            if (values is null || ReferenceEquals(values, targetValues))
+            {
+                continue;
+            }
+
+            var (column, schema) = FeatureBuilder.ForTraining(values, allRows);
+            if (column.CountMissing() == column.Length)
+            {
+                dropped.Add(values.Name);
+                reporter.Warning($"{path}: column '{values.Name}' is missing in every row; dropped");
+                continue;
+            }
+
+            features.Add(column);
+            schemas.Add(schema);
+        }
+
+        if (features.Count == 0)
+        {
+            throw TabmlException.BadData($"{path}: no usable feature column besides the target '{target}'");
+        }
+
+        var dataset = new Dataset(features, targetColumn, rows.Length);
+        var datasetSchema = new DatasetSchema(schemas, targetSchema, options.Csv.MissingTokens);
+        return new TrainingData(dataset, datasetSchema, table.RowCount, withoutTarget, dropped);
+    }
+
+    /// <summary>
+    /// Reads a file against a stored schema: one dataset row per file row, in order. Extra columns (the
+    /// target among them) are skipped; unseen categories become code 0 (missing/unknown) and are counted.
+    /// </summary>
+    public static Dataset ReadForPrediction(string path, DatasetSchema schema, IReadOnlyList<string>? missingTokens = null, IReporter? reporter = null)
+    {
+        reporter ??= NullReporter.Instance;
+        var options = new CsvReadOptions
+        {
+            MissingTokens = missingTokens ?? schema.MissingTokens,
+            ExpectedKinds = schema.FeatureKinds(),
+        };
+        var table = CsvTableReader.Read(path, options, reporter);
+        var features = new FeatureColumn[schema.Features.Count];
+        for (var i = 0; i < features.Length; i++)
+        {
+            var column = schema.Features[i];
+            var (built, unseen) = FeatureBuilder.ForPrediction(table.Column(column.Name)!, column);
+            if (unseen.Count > 0)
+            {
+                var examples = string.Join(", ", unseen.Keys.Take(3).Select(k => $"'{k}'"));
+                reporter.Warning($"{path}: column '{column.Name}': {unseen.Values.Sum()} rows have categories not seen in training ({examples}{(unseen.Count > 3 ? ", ..." : string.Empty)}); treated as missing/unknown");
+            }
+
+            features[i] = built;
+        }
+
+        return new Dataset(features, null, table.RowCount);
+    }
+
+    private static string ResolveTarget(string path, IReadOnlyList<string> headers, TrainingReadOptions options, IReporter reporter)
+    {
+        if (options.Target is { } given)
+        {
+            if (!headers.Contains(given, StringComparer.Ordinal))
+            {
+                var suggestion = Suggest(given, headers);
+                throw TabmlException.BadData($"{path}: no column '{given}' for --target{suggestion}; columns: {string.Join(", ", headers)}");
+            }
+
+            if (options.Csv.Ignored.Contains(given))
+            {
+                throw TabmlException.Usage($"--ignore lists the target '{given}'");
+            }
+
+            return given;
+        }
+
+        var last = headers.LastOrDefault(h => !options.Csv.Ignored.Contains(h))
+            ?? throw TabmlException.Usage("--ignore leaves no column for the target");
+        reporter.Info($"no --target given: using the last column '{last}' as the target");
+        return last;
+    }
+
+    private static string Suggest(string given, IReadOnlyList<string> headers)
+    {
+        var close = headers
+            .Select(h => (h, d: EditDistance(given.ToUpperInvariant(), h.ToUpperInvariant())))
+            .Where(x => x.d <= Math.Max(1, given.Length / 3))
+            .OrderBy(x => x.d)
+            .FirstOrDefault();
+        return close.h is null ? string.Empty : $" (did you mean '{close.h}'?)";
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+}
