@@ -16,8 +16,11 @@ internal sealed class ColumnAccumulator
     private ChunkedBuffer<int>? _codes;
     private TextDictionary? _dictionary;
 
-    public ColumnAccumulator(string name, ColumnRequest request, bool highPrecision)
+    private readonly string _path;
+
+    public ColumnAccumulator(string path, string name, ColumnRequest request, bool highPrecision)
     {
+        _path = path;
         Name = name;
         Request = request;
         _highPrecision = highPrecision;
@@ -66,8 +69,25 @@ internal sealed class ColumnAccumulator
         }
     }
 
-    public void Add(ReadOnlySpan<byte> field, SourceLocation place)
+    public void Add(ReadOnlySpan<byte> field, long line)
     {
+        // The hot path: a float32 column receiving a finite number.
+        if (_single is not null && Utf8NumberParser.TryParse(field, out var number))
+        {
+            var single = (float)number;
+            if (float.IsFinite(single))
+            {
+                _single.Add(single);
+                return;
+            }
+        }
+
+        AddGeneral(field, line);
+    }
+
+    private void AddGeneral(ReadOnlySpan<byte> field, long line)
+    {
+        var place = new SourceLocation(_path, line, Name);
         if (_codes is not null)
         {
             _codes.Add(_dictionary!.GetOrAdd(field));

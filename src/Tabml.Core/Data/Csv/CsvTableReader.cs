@@ -48,7 +48,7 @@ public static class CsvTableReader
                     }
                     else
                     {
-                        column.Add(field, new SourceLocation(path, line, column.Name));
+                        column.Add(field, line);
                     }
                 }
 
@@ -145,16 +145,16 @@ public static class CsvTableReader
             }
         }
 
-        return headers.Select(name => PlanColumn(name, options)).ToArray();
+        return headers.Select(name => PlanColumn(path, name, options)).ToArray();
     }
 
-    private static ColumnAccumulator? PlanColumn(string name, CsvReadOptions options)
+    private static ColumnAccumulator? PlanColumn(string path, string name, CsvReadOptions options)
     {
         var highPrecision = string.Equals(name, options.HighPrecisionColumn, StringComparison.Ordinal);
         if (options.ExpectedKinds is { } expected)
         {
             return expected.TryGetValue(name, out var kind)
-                ? new ColumnAccumulator(name, kind == ColumnKind.Numeric ? ColumnRequest.Numeric : ColumnRequest.Categorical, highPrecision)
+                ? new ColumnAccumulator(path, name, kind == ColumnKind.Numeric ? ColumnRequest.Numeric : ColumnRequest.Categorical, highPrecision)
                 : null;
         }
 
@@ -166,7 +166,7 @@ public static class CsvTableReader
         var request = options.Categorical.Contains(name) ? ColumnRequest.Categorical
             : options.Numeric.Contains(name) ? ColumnRequest.Numeric
             : ColumnRequest.Auto;
-        return new ColumnAccumulator(name, request, highPrecision);
+        return new ColumnAccumulator(path, name, request, highPrecision);
     }
 
     private static bool IsMissing(ReadOnlySpan<byte> field, byte[][] tokens)
