@@ -12,9 +12,9 @@ public static class CliApp
         var console = new CliConsole(stdout, stderr, interactive);
         var root = new RootCommand("tabml: tabular AutoML with meta-tuned defaults (RealMLP-TD, LightGBM-TD, FastTree) and their ensemble.")
         {
-            // TrainCommand.Create(console),
-            // PredictCommand.Create(console),
-            // EvaluateCommand.Create(console),
+            TrainCommand.Create(console),
+            PredictCommand.Create(console),
+            EvaluateCommand.Create(console),
             InfoCommand.Create(console),
         };
         try

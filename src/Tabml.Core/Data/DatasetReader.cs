@@ -66,13 +66,46 @@ public static class DatasetReader
     /// Reads a file against a stored schema: one dataset row per file row, in order. Extra columns (the
     /// target among them) are skipped; unseen categories become code 0 (missing/unknown) and are counted.
     /// </summary>
-    public static Dataset ReadForPrediction(string path, DatasetSchema schema, IReadOnlyList<string>? missingTokens = null, IReporter? reporter = null)
+    public static Dataset ReadForPrediction(string path, DatasetSchema schema, IReadOnlyList<string>? missingTokens = null, IReporter? reporter = null) =>
+        ReadAgainstSchema(path, schema, missingTokens, withTarget: false, reporter ?? NullReporter.Instance).Features;
+
+    /// <summary>
+    /// Reads a labelled file against a stored schema: the features of every row, plus the target of the rows
+    /// that have one (<see cref="EvaluationData.RowsWithTarget"/>). A class the model never saw is an error.
+    /// </summary>
+    public static EvaluationData ReadForEvaluation(string path, DatasetSchema schema, IReadOnlyList<string>? missingTokens = null, IReporter? reporter = null)
     {
         reporter ??= NullReporter.Instance;
+        var (features, table) = ReadAgainstSchema(path, schema, missingTokens, withTarget: true, reporter);
+        var values = table.Column(schema.Target.Name)!;
+        var rows = TargetInference.RowsWithTarget(values);
+        if (rows.Length == 0)
+        {
+            throw TabmlException.BadData($"{path}: column '{schema.Target.Name}': the target is missing in every row; nothing to evaluate");
+        }
+
+        if (rows.Length < table.RowCount)
+        {
+            reporter.Warning($"{path}: {table.RowCount - rows.Length} of {table.RowCount} rows have no target '{schema.Target.Name}'; evaluating the other {rows.Length}");
+        }
+
+        var target = EvaluationTarget(path, schema.Target, values, rows);
+        return new EvaluationData(features, target, rows);
+    }
+
+    private static (Dataset Features, CsvTable Table) ReadAgainstSchema(string path, DatasetSchema schema, IReadOnlyList<string>? missingTokens, bool withTarget, IReporter reporter)
+    {
+        var kinds = new Dictionary<string, ColumnKind>(schema.FeatureKinds(), StringComparer.Ordinal);
+        if (withTarget)
+        {
+            kinds[schema.Target.Name] = TargetReadKind(schema.Target);
+        }
+
         var options = new CsvReadOptions
         {
             MissingTokens = missingTokens ?? schema.MissingTokens,
-            ExpectedKinds = schema.FeatureKinds(),
+            ExpectedKinds = kinds,
+            HighPrecisionColumn = withTarget ? schema.Target.Name : null,
         };
         var table = CsvTableReader.Read(path, options, reporter);
         var features = new FeatureColumn[schema.Features.Count];
@@ -89,7 +122,41 @@ public static class DatasetReader
             features[i] = built;
         }
 
-        return new Dataset(features, null, table.RowCount);
+        return (new Dataset(features, null, table.RowCount), table);
+    }
+
+    /// <summary>Class labels that came from numbers are matched as numbers ("1.0" is class "1").</summary>
+    private static ColumnKind TargetReadKind(TargetSchema target) =>
+        target.Task == TaskKind.Regression || target.ClassLabels.All(l => double.TryParse(l, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+            ? ColumnKind.Numeric
+            : ColumnKind.Categorical;
+
+    private static TargetColumn EvaluationTarget(string path, TargetSchema schema, Csv.ColumnValues values, int[] rows)
+    {
+        if (schema.Task == TaskKind.Regression)
+        {
+            var numeric = (NumericValues)values;
+            return TargetColumn.Regression(schema.Name, rows.Select(r => numeric[r]).ToArray());
+        }
+
+        var codeOf = schema.ClassLabels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
+        var labels = new int[rows.Length];
+        var unseen = new SortedSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var text = values is TextValues t ? t.Distinct[t.Codes[rows[i]]] : CategoryOrder.FormatNumber(((NumericValues)values)[rows[i]]);
+            if (!codeOf.TryGetValue(text, out labels[i]))
+            {
+                unseen.Add(text);
+            }
+        }
+
+        if (unseen.Count > 0)
+        {
+            throw TabmlException.BadData($"{path}: column '{schema.Name}': target classes not seen in training: {string.Join(", ", unseen.Take(5).Select(u => $"'{u}'"))}; the model cannot score them");
+        }
+
+        return TargetColumn.Classification(schema.Name, schema.Task, labels, schema.ClassLabels);
     }
 
     private static string ResolveTarget(string path, IReadOnlyList<string> headers, TrainingReadOptions options, IReporter reporter)

@@ -1,0 +1,147 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Tabml.Errors;
+using Tabml.Learners;
+
+namespace Tabml.Bundles;
+
+/// <summary>
+/// Reads and verifies a bundle: zip structure, format name and version, the manifest's own sha256, then
+/// each member entry's size and sha256 as it is read. Only data is parsed; nothing in the file runs.
+/// </summary>
+internal static class BundleReader
+{
+    private const long MaxEntryBytes = 4L << 30;
+
+    public static ModelBundle Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw TabmlException.ModelFile(path, Directory.Exists(path) ? "is a directory, not a model file" : "model file not found");
+        }
+
+        try
+        {
+            using var zip = OpenZip(path);
+            var entries = zip.Entries.ToDictionary(e => e.FullName, StringComparer.Ordinal);
+            if (!entries.TryGetValue("manifest.json", out var manifestEntry))
+            {
+                throw TabmlException.ModelFile(path, "not a tabml model bundle (no manifest.json)");
+            }
+
+            var manifestBytes = ReadAll(manifestEntry);
+            var manifest = ParseManifest(path, manifestBytes);
+            if (!entries.TryGetValue("manifest.sha256", out var hashEntry) || Encoding.ASCII.GetString(ReadAll(hashEntry)) != BundleWriter.Sha256(manifestBytes))
+            {
+                throw TabmlException.ModelFile(path, "manifest.json does not match its sha256: the file was modified or is corrupt");
+            }
+
+            var schema = BundleSchemaMapping.FromManifest(manifest.Schema, problem => TabmlException.ModelFile(path, $"manifest.json: {problem}"));
+            var members = manifest.Members.Select(info => LoadMember(path, info, entries, schema)).ToArray();
+            if (members.All(m => m.Weight <= 0))
+            {
+                throw TabmlException.ModelFile(path, "manifest.json: no member has a positive weight");
+            }
+
+            return new ModelBundle(schema, manifest.Settings, manifest.Validation, members, manifest.Ensemble);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or JsonException or NotSupportedException)
+        {
+            throw TabmlException.ModelFile(path, $"corrupt or truncated model file ({FirstLine(e.Message)})", e);
+        }
+    }
+
+    private static ZipArchive OpenZip(string path)
+    {
+        try
+        {
+            return ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException)
+        {
+            throw TabmlException.ModelFile(path, "not a tabml model bundle (not a zip archive, or truncated)");
+        }
+    }
+
+    private static BundleManifest ParseManifest(string path, byte[] bytes)
+    {
+        using var document = JsonDocument.Parse(bytes);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String
+            || format.GetString() != BundleManifest.FormatName)
+        {
+            throw TabmlException.ModelFile(path, $"not a tabml model bundle (manifest format is not '{BundleManifest.FormatName}')");
+        }
+
+        if (!root.TryGetProperty("format_version", out var version) || !version.TryGetInt32(out var v) || v < 1)
+        {
+            throw TabmlException.ModelFile(path, "manifest.json has no valid format_version");
+        }
+
+        if (v > BundleManifest.CurrentVersion)
+        {
+            throw TabmlException.ModelFile(path, $"written by a newer tabml (bundle format {v}); this tabml reads format {BundleManifest.CurrentVersion}");
+        }
+
+        return root.Deserialize<BundleManifest>(BundleJson.Options)
+            ?? throw TabmlException.ModelFile(path, "manifest.json is empty");
+    }
+
+    private static BundleMember LoadMember(string path, BundleMemberInfo info, Dictionary<string, ZipArchiveEntry> entries, Data.DatasetSchema schema)
+    {
+        if (!ModelFormats.IsKnown(info.ModelFormat))
+        {
+            throw TabmlException.ModelFile(path, $"member '{info.Name}' has model format '{info.ModelFormat}', which this tabml cannot read");
+        }
+
+        var reader = new VerifyingArtifactReader(path, info, entries);
+        var context = new ModelLoadContext(info.Learner, schema.Target.Task, schema.Target.ClassLabels.Count);
+        var model = ModelFormats.Load(info.ModelFormat, reader, context);
+        return new BundleMember(info.Name, model, info.Weight, info.Validation, info.Settings);
+    }
+
+    internal static byte[] ReadAll(ZipArchiveEntry entry)
+    {
+        if (entry.Length > MaxEntryBytes)
+        {
+            throw new InvalidDataException($"entry {entry.FullName} is too large");
+        }
+
+        using var stream = entry.Open();
+        using var buffer = new MemoryStream((int)Math.Min(entry.Length, int.MaxValue));
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+
+    /// <summary>Gives a member its entries, each checked against the manifest's size and sha256.</summary>
+    private sealed class VerifyingArtifactReader(string path, BundleMemberInfo info, Dictionary<string, ZipArchiveEntry> entries) : IArtifactReader
+    {
+        public byte[] Read(string name)
+        {
+            var expected = info.Entries.FirstOrDefault(e => e.Name == name) ?? throw Corrupt(name, "entry is not listed in the manifest");
+            if (!entries.TryGetValue($"members/{info.Name}/{name}", out var entry))
+            {
+                throw Corrupt(name, "entry is missing");
+            }
+
+            var content = ReadAll(entry);
+            if (content.LongLength != expected.Bytes || BundleWriter.Sha256(content) != expected.Sha256)
+            {
+                throw Corrupt(name, "content does not match its sha256: the file was modified or is corrupt");
+            }
+
+            return content;
+        }
+
+        public Exception Corrupt(string name, string problem) =>
+            TabmlException.ModelFile(path, $"member '{info.Name}', entry {name}: {problem}");
+    }
+}
