@@ -15,6 +15,10 @@ public static class ModelFormats
 
     public static IReadOnlyCollection<string> Names => Loaders.Keys;
 
+    /// <summary>Adds a format; for tests, which need a model double (the product's formats are listed above).</summary>
+    internal static void RegisterForTests(string format, Func<IArtifactReader, ModelLoadContext, IModel> load) =>
+        Loaders.TryAdd(format, load);
+
     public static bool IsKnown(string format) => Loaders.ContainsKey(format);
 
     public static IModel Load(string format, IArtifactReader reader, ModelLoadContext context)

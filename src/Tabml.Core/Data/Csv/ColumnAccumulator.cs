@@ -94,7 +94,14 @@ internal sealed class ColumnAccumulator
             return;
         }
 
-        if (Utf8NumberParser.TryParse(field, out var value))
+        var isNumber = Utf8NumberParser.TryParse(field, out var value);
+        if (!isNumber && Utf8NumberParser.IsNonFiniteWord(field))
+        {
+            isNumber = true;
+            value = double.NaN;
+        }
+
+        if (isNumber)
         {
             var finite = _highPrecision ? double.IsFinite(value) : float.IsFinite((float)value);
             if (finite)

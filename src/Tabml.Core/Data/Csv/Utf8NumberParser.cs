@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Tabml.Data.Csv;
 
@@ -25,6 +26,21 @@ public static class Utf8NumberParser
         }
 
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// Words that spreadsheets and Python write for non-finite numbers (inf, -Infinity, NaN, any case),
+    /// which the framework parser partly refuses; a numeric column holding them needs a clear error, not
+    /// a silent switch to categorical.
+    /// </summary>
+    public static bool IsNonFiniteWord(ReadOnlySpan<byte> text)
+    {
+        if (text.Length > 0 && (text[0] == (byte)'-' || text[0] == (byte)'+'))
+        {
+            text = text[1..];
+        }
+
+        return Ascii.EqualsIgnoreCase(text, "inf"u8) || Ascii.EqualsIgnoreCase(text, "infinity"u8) || Ascii.EqualsIgnoreCase(text, "nan"u8);
     }
 
     private static bool TryParseSimple(ReadOnlySpan<byte> text, out double value)
