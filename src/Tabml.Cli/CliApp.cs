@@ -16,6 +16,7 @@ public static class CliApp
             PredictCommand.Create(console),
             EvaluateCommand.Create(console),
             InfoCommand.Create(console),
+            BenchCommand.Create(console),
         };
         try
         {

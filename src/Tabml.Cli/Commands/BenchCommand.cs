@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Tabml.Bench.Loading;
+using Tabml.Errors;
+
+namespace Tabml.Cli.Commands;
+
+/// <summary>`tabml bench ...`: benchmarks that print figures (never timed tests).</summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("bench", "Benchmarks: CSV loading and more.");
+        command.Subcommands.Add(CsvLoad(console));
+        return command;
+    }
+
+    private static Command CsvLoad(CliConsole console)
+    {
+        var file = new Option<string>("--file") { Description = "CSV to load; generated when absent.", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "tabml-bench-1m-x-50.csv") };
+        var rows = new Option<int>("--rows") { Description = "Rows of the generated file.", DefaultValueFactory = _ => 1_000_000 };
+        var columns = new Option<int>("--columns") { Description = "Numeric columns of the generated file.", DefaultValueFactory = _ => 50 };
+        var repetitions = new Option<int>("--repetitions") { Description = "Loads to time (the median is reported).", DefaultValueFactory = _ => 1 };
+        var command = new Command("csv", "Load a large numeric CSV as train does; print throughput and peak working set (run in a fresh process).") { file, rows, columns, repetitions };
+        command.SetAction(result =>
+        {
+            CsvLoadBenchmark.Run(console.Out, result.GetValue(file)!, result.GetValue(rows), result.GetValue(columns), Math.Max(1, result.GetValue(repetitions)));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
