@@ -24,7 +24,10 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed; the same data, seed and threads give the same model file.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Threads to use (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var validFraction = new Option<double>("--val-fraction") { Description = "Fraction of the training rows held out for early stopping and selection.", DefaultValueFactory = _ => 0.2 };
-        var command = new Command("train", "Train tuned-default models on a CSV file and write a model bundle.") { data, models, output, seed, threads, validFraction };
+        var folds = new Option<int?>("--folds") { Description = "K-fold cross-fitting instead of one holdout: each learner is trained K times, out-of-fold predictions select the ensemble, prediction averages the fold models." };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-clock budget in seconds; members are trained cheapest first and the run always ends with a model." };
+        var ensembleMetric = new Option<string?>("--ensemble-metric") { Description = "Selection loss of the ensemble: error, logloss, auc (classification); rmse, mae (regression). Default: error / rmse." };
+        var command = new Command("train", "Train tuned-default models on a CSV file and write a model bundle.") { data, models, output, seed, threads, validFraction, folds, timeLimit, ensembleMetric };
         dataOptions.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
@@ -44,6 +47,9 @@ internal static class TrainCommand
                 Seed = result.GetValue(seed),
                 Threads = threadCount,
                 ValidFraction = result.GetValue(validFraction),
+                Folds = result.GetValue(folds),
+                TimeLimit = result.GetValue(timeLimit) is { } seconds ? TimeSpan.FromSeconds(seconds > 0 ? seconds : throw TabmlException.Usage($"--time-limit must be positive, got {seconds}")) : null,
+                EnsembleMetric = result.GetValue(ensembleMetric),
             };
             var path = result.GetValue(data)!;
             var training = DatasetReader.ReadForTraining(path, dataOptions.ReadOptions(result), reporter);
@@ -59,8 +65,8 @@ internal static class TrainCommand
                     Task = training.Schema.Target.Task.ToName(),
                     Target = training.Schema.Target.Name,
                     Rows = training.Dataset.RowCount,
-                    TrainRows = trained.Holdout.Train.Length,
-                    ValidRows = trained.Holdout.Valid.Length,
+                    Validation = trained.Plan.Method,
+                    ValidRows = trained.Plan.ValidatedRows.Length,
                     trained.Metric,
                     trained.Leaderboard,
                     Warnings = reporter.Warnings,

@@ -13,8 +13,8 @@ internal static class Leaderboard
         {
             table.Add(
                 row.Model,
-                row.Score.ToString("F4", CultureInfo.InvariantCulture),
-                row.Weight.ToString("F2", CultureInfo.InvariantCulture),
+                row.Score is { } score ? score.ToString("F4", CultureInfo.InvariantCulture) : "-",
+                row.Weight is { } weight ? weight.ToString("F2", CultureInfo.InvariantCulture) : string.Empty,
                 row.FitSeconds.ToString("F2", CultureInfo.InvariantCulture),
                 row.PredictSeconds.ToString("F2", CultureInfo.InvariantCulture),
                 row.Note ?? string.Empty);

@@ -8,7 +8,8 @@ public static class LearnerCatalog
 {
     private static readonly Dictionary<string, Func<TaskKind, ILearner>> Factories = new(StringComparer.Ordinal)
     {
-        // Each learner family registers its variants here: ["lightgbm-td"] = task => ..., ...
+        [LightGbm.LightGbmLearner.TunedName] = task => LightGbm.LightGbmLearner.Create(LightGbm.LightGbmLearner.TunedName, task),
+        [LightGbm.LightGbmLearner.DefaultName] = task => LightGbm.LightGbmLearner.Create(LightGbm.LightGbmLearner.DefaultName, task),
     };
 
     /// <summary>Short names a user may type for the tuned-default variants.</summary>

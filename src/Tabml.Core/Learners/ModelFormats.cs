@@ -10,7 +10,8 @@ public static class ModelFormats
 {
     private static readonly Dictionary<string, Func<IArtifactReader, ModelLoadContext, IModel>> Loaders = new(StringComparer.Ordinal)
     {
-        // Each model family registers its loader here: ["lightgbm"] = LightGbmModel.Load, ...
+        [FoldAverageModel.FormatName] = FoldAverageModel.Load,
+        [LightGbm.LightGbmModel.FormatName] = LightGbm.LightGbmModel.Load,
     };
 
     public static IReadOnlyCollection<string> Names => Loaders.Keys;

@@ -49,5 +49,6 @@ public sealed record EvaluationReport(
     }
 
     /// <summary>The headline error: classification error or nRMSE.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public double? HeadlineError => Error ?? Nrmse;
 }

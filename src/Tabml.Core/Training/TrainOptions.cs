@@ -3,13 +3,22 @@ namespace Tabml.Training;
 /// <summary>The resolved options of one training run.</summary>
 public sealed record TrainOptions
 {
-    /// <summary>Learner names (resolved through the learner catalog), in member order.</summary>
+    /// <summary>Learner names (resolved through the learner catalog).</summary>
     public required IReadOnlyList<string> Models { get; init; }
 
     public int Seed { get; init; }
 
     public int Threads { get; init; } = 1;
 
-    /// <summary>The fraction of training rows held out for early stopping and selection.</summary>
+    /// <summary>The fraction of training rows held out for early stopping and selection (holdout only).</summary>
     public double ValidFraction { get; init; } = 0.2;
+
+    /// <summary>K ≥ 2 for k-fold cross-fitting; null for the paper's single holdout.</summary>
+    public int? Folds { get; init; }
+
+    /// <summary>A wall-clock budget for all members; null trains everything to completion.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>The ensemble's selection loss (error, logloss, auc, rmse, mae); null for the spec's error / RMSE.</summary>
+    public string? EnsembleMetric { get; init; }
 }

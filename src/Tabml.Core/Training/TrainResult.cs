@@ -4,4 +4,4 @@ using Tabml.Validation;
 namespace Tabml.Training;
 
 /// <summary>The outcome of training: the bundle to save and the leaderboard to show.</summary>
-public sealed record TrainResult(ModelBundle Bundle, IReadOnlyList<LeaderboardRow> Leaderboard, string Metric, Holdout Holdout);
+public sealed record TrainResult(ModelBundle Bundle, IReadOnlyList<LeaderboardRow> Leaderboard, string Metric, FoldPlan Plan);

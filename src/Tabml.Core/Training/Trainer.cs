@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tabml.Bundles;
 using Tabml.Data;
+using Tabml.Ensembling;
 using Tabml.Learners;
 using Tabml.Metrics;
 using Tabml.Reporting;
@@ -12,12 +12,16 @@ using Tabml.Validation;
 namespace Tabml.Training;
 
 /// <summary>
-/// Trains the chosen learners on one holdout split and bundles them: each member is fitted on the training
-/// rows with the validation rows for early stopping, scored on the validation rows, and the member with the
-/// lowest validation error (classification error / RMSE; ties to the earlier member) predicts (Best-TD).
+/// Trains the chosen learners on the same splits (one holdout, or k folds), then combines them: Best-TD is
+/// the member with the lowest validation error (classification error / RMSE; ties to the earlier member),
+/// and Ensemble-TD the greedy selection of method-spec §7 on the validation predictions; the bundle
+/// predicts with the ensemble's weights.
 /// </summary>
 public sealed class Trainer
 {
+    public const string BestName = "best-td";
+    public const string EnsembleName = "ensemble-td";
+
     private readonly IReporter _reporter;
     private readonly IProgress<LearnerProgress>? _progress;
 
@@ -31,55 +35,115 @@ public sealed class Trainer
     {
         var dataset = data.Dataset;
         var target = dataset.RequireTarget();
-        var holdout = HoldoutSplitter.Split(target, options.ValidFraction, options.Seed);
-        foreach (var note in holdout.Notes)
+        var plan = options.Folds is { } k ? FoldPlan.KFold(target, k, options.Seed) : FoldPlan.Holdout(target, options.ValidFraction, options.Seed);
+        foreach (var note in plan.Folds.SelectMany(f => f.Notes))
         {
             _reporter.Warning(note);
         }
 
-        _reporter.Info($"validation: {holdout.Valid.Length} of {dataset.RowCount} rows held out ({(target.Task.IsClassification() ? "stratified, " : string.Empty)}seed {options.Seed})");
-        var train = dataset.Slice(holdout.Train);
-        var valid = dataset.Slice(holdout.Valid);
-        var metric = MetricCatalog.Default(target.Task);
-        var context = new LearnerContext { Seed = options.Seed, Threads = options.Threads, Cancellation = cancellation, Progress = _progress };
+        var stratified = target.Task.IsClassification() ? "stratified, " : string.Empty;
+        _reporter.Info(plan.IsHoldout
+            ? $"validation: {plan.Folds[0].Valid.Length} of {dataset.RowCount} rows held out ({stratified}seed {options.Seed})"
+            : $"validation: {plan.Method} cross-fitting over {dataset.RowCount} rows ({stratified}seed {options.Seed})");
 
-        var fitted = new List<(ILearner Learner, IModel Model, IReadOnlyDictionary<string, double> Scores, double Score, double Fit, double Predict)>();
-        foreach (var name in options.Models)
+        var deadline = options.TimeLimit is { } limit ? DateTimeOffset.UtcNow + limit : (DateTimeOffset?)null;
+        var context = new LearnerContext { Seed = options.Seed, Threads = options.Threads, Cancellation = cancellation, Progress = _progress, Deadline = deadline };
+        var members = new List<FittedMember>();
+        var skipped = new List<string>();
+        foreach (var name in TrainingOrder.CheapestFirst(options.Models))
         {
+            if (deadline is { } d && members.Count > 0 && DateTimeOffset.UtcNow >= d)
+            {
+                skipped.Add(name);
+                _reporter.Warning($"{name} skipped: the --time-limit was reached");
+                continue;
+            }
+
             var learner = LearnerCatalog.Create(name, target.Task);
-            _reporter.Info($"training {learner.Name} on {train.RowCount} rows");
-            var clock = Stopwatch.StartNew();
-            var model = learner.Fit(train, valid, context);
-            var fitSeconds = clock.Elapsed.TotalSeconds;
-            clock.Restart();
-            var predictions = model.Predict(valid.WithoutTarget(), options.Threads);
-            var predictSeconds = clock.Elapsed.TotalSeconds;
-            var scores = ValidationScores.Compute(valid.RequireTarget(), predictions);
-            fitted.Add((learner, model, scores, metric.Compute(valid.RequireTarget(), predictions), fitSeconds, predictSeconds));
+            _reporter.Info($"training {learner.Name}");
+            members.Add(MemberFitter.Fit(learner, dataset, plan, context));
         }
 
+        return Combine(data, options, plan, members, skipped);
+    }
+
+    private static TrainResult Combine(TrainingData data, TrainOptions options, FoldPlan plan, List<FittedMember> members, List<string> skipped)
+    {
+        var target = data.Dataset.RequireTarget().Slice(plan.ValidatedRows);
+        var metric = MetricCatalog.Default(target.Task);
+        var selectionMetric = options.EnsembleMetric is { } m ? MetricCatalog.Get(m, target.Task) : metric;
+        var scores = members.Select(f => metric.Compute(target, f.OutOfFold)).ToArray();
         var best = 0;
-        for (var i = 1; i < fitted.Count; i++)
+        for (var i = 1; i < scores.Length; i++)
         {
-            if (fitted[i].Score < fitted[best].Score)
+            if (scores[i] < scores[best])
             {
                 best = i;
             }
         }
 
-        var members = fitted.Select((f, i) => new BundleMember(f.Learner.Name, f.Model, i == best ? 1.0 : 0.0, f.Scores, SettingsJson(f.Learner))).ToArray();
-        var leaderboard = fitted.Select((f, i) => new LeaderboardRow(f.Learner.Name, f.Score, f.Scores, i == best ? 1.0 : 0.0, f.Fit, f.Predict, i == best ? "best" : null)).ToList();
+        var selection = CaruanaSelector.Select(members.Select(f => f.OutOfFold).ToArray(), target, selectionMetric);
+        var ensemblePredictions = Blend(members.Select(f => f.OutOfFold).ToArray(), selection.Weights);
+        var ensembleScores = ValidationScores.Compute(target, ensemblePredictions);
+
+        var leaderboard = new List<LeaderboardRow>();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var f = members[i];
+            var note = f.CutShort ? "cut short by --time-limit" : null;
+            leaderboard.Add(new LeaderboardRow(f.Learner.Name, scores[i], ValidationScores.Compute(target, f.OutOfFold), selection.Weights[i], f.FitSeconds, f.PredictSeconds, note));
+        }
+
+        leaderboard.Add(new LeaderboardRow(BestName, scores[best], ValidationScores.Compute(target, members[best].OutOfFold), null, members.Sum(f => f.FitSeconds), members[best].PredictSeconds, $"= {members[best].Learner.Name}"));
+        leaderboard.Add(new LeaderboardRow(EnsembleName, metric.Compute(target, ensemblePredictions), ensembleScores, null, members.Sum(f => f.FitSeconds), members.Where((_, i) => selection.Weights[i] > 0).Sum(f => f.PredictSeconds), "selected"));
+        foreach (var name in skipped)
+        {
+            leaderboard.Add(new LeaderboardRow(name, null, new Dictionary<string, double>(), 0, 0, 0, "skipped: --time-limit reached"));
+        }
+
+        var bundleMembers = members.Select((f, i) => new BundleMember(f.Learner.Name, f.Model, selection.Weights[i], ValidationScores.Compute(target, f.OutOfFold), SettingsJson(f.Learner))).ToArray();
         var settings = new JsonObject
         {
-            ["models"] = new JsonArray(options.Models.Select(m => (JsonNode)JsonValue.Create(m)).ToArray()),
+            ["models"] = new JsonArray(options.Models.Select(name => (JsonNode)JsonValue.Create(name)).ToArray()),
             ["seed"] = options.Seed,
             ["threads"] = options.Threads,
-            ["val_fraction"] = options.ValidFraction,
-            ["selection"] = "best",
+            ["val_fraction"] = plan.IsHoldout ? options.ValidFraction : null,
+            ["folds"] = options.Folds,
+            ["ensemble_metric"] = selectionMetric.Name,
         };
-        var validation = new BundleValidation("holdout", holdout.Train.Length, holdout.Valid.Length, metric.Name);
-        var bundle = new ModelBundle(data.Schema, settings, validation, members);
-        return new TrainResult(bundle, leaderboard, metric.Name, holdout);
+        var ensemble = new JsonObject
+        {
+            ["method"] = "caruana",
+            ["steps"] = CaruanaSelector.DefaultSteps,
+            ["metric"] = selectionMetric.Name,
+            ["counts"] = new JsonArray(selection.Counts.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
+            ["validation_loss"] = selection.Loss,
+            ["best_member"] = members[best].Learner.Name,
+        };
+        var validation = new BundleValidation(plan.Method, plan.IsHoldout ? plan.Folds[0].Train.Length : plan.RowCount, target.Length, metric.Name);
+        var bundle = new ModelBundle(data.Schema, settings, validation, bundleMembers, ensemble);
+        return new TrainResult(bundle, leaderboard, metric.Name, plan);
+    }
+
+    /// <summary>The weighted mean of the members' predictions (probabilities for classification).</summary>
+    public static Predictions Blend(IReadOnlyList<Predictions> members, IReadOnlyList<double> weights)
+    {
+        var values = new double[members[0].Values.Length];
+        for (var m = 0; m < members.Count; m++)
+        {
+            if (weights[m] <= 0)
+            {
+                continue;
+            }
+
+            var source = members[m].Values;
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] += weights[m] * source[i];
+            }
+        }
+
+        return new Predictions(members[0].RowCount, members[0].OutputCount, values);
     }
 
     private static JsonNode? SettingsJson(ILearner learner) =>

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Tabml.Bundles;
+using Tabml.Data;
+
+namespace Tabml.Learners;
+
+/// <summary>
+/// The K models of one learner from k-fold cross-fitting; it predicts their mean (probabilities averaged for
+/// classification, as the reference averages its n_cv models, method-spec §2.12).
+/// </summary>
+public sealed class FoldAverageModel : IModel
+{
+    public const string FormatName = "fold-average";
+
+    public FoldAverageModel(IReadOnlyList<IModel> folds)
+    {
+        if (folds.Count == 0)
+        {
+            throw new ArgumentException("no fold models", nameof(folds));
+        }
+
+        Folds = folds;
+    }
+
+    public IReadOnlyList<IModel> Folds { get; }
+
+    public string LearnerName => Folds[0].LearnerName;
+
+    public string Format => FormatName;
+
+    public TaskKind Task => Folds[0].Task;
+
+    public IReadOnlyDictionary<string, double> Facts
+    {
+        get
+        {
+            var facts = new SortedDictionary<string, double>(StringComparer.Ordinal) { ["folds"] = Folds.Count };
+            foreach (var key in Folds[0].Facts.Keys)
+            {
+                facts[$"mean_{key}"] = Folds.Average(f => f.Facts.GetValueOrDefault(key));
+            }
+
+            return facts;
+        }
+    }
+
+    public Predictions Predict(Dataset data, int threads)
+    {
+        double[]? sum = null;
+        var outputs = 0;
+        foreach (var fold in Folds)
+        {
+            var p = fold.Predict(data, threads);
+            outputs = p.OutputCount;
+            sum ??= new double[p.Values.Length];
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] += p.Values[i];
+            }
+        }
+
+        var scale = 1.0 / Folds.Count;
+        for (var i = 0; i < sum!.Length; i++)
+        {
+            sum[i] *= scale;
+        }
+
+        return new Predictions(data.RowCount, outputs, sum);
+    }
+
+    public void Save(IArtifactWriter writer)
+    {
+        var index = new FoldIndex(Folds.Select(f => f.Format).ToArray());
+        writer.Write("folds.json", JsonSerializer.SerializeToUtf8Bytes(index, BundleJson.Options));
+        for (var f = 0; f < Folds.Count; f++)
+        {
+            Folds[f].Save(new PrefixedArtifacts($"fold{f}/", writer, null));
+        }
+    }
+
+    public static IModel Load(IArtifactReader reader, ModelLoadContext context)
+    {
+        FoldIndex? index;
+        try
+        {
+            index = JsonSerializer.Deserialize<FoldIndex>(reader.Read("folds.json"), BundleJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw reader.Corrupt("folds.json", e.Message);
+        }
+
+        if (index is null || index.Formats.Count == 0 || index.Formats.Contains(FormatName))
+        {
+            throw reader.Corrupt("folds.json", "no fold models listed");
+        }
+
+        var folds = index.Formats.Select((format, f) => ModelFormats.Load(format, new PrefixedArtifacts($"fold{f}/", null, reader), context)).ToArray();
+        return new FoldAverageModel(folds);
+    }
+
+    private sealed record FoldIndex(IReadOnlyList<string> Formats);
+
+    /// <summary>A view of a member's entries under a folder prefix.</summary>
+    private sealed class PrefixedArtifacts(string prefix, IArtifactWriter? writer, IArtifactReader? reader) : IArtifactWriter, IArtifactReader
+    {
+        public void Write(string name, byte[] content) => writer!.Write(prefix + name, content);
+
+        public byte[] Read(string name) => reader!.Read(prefix + name);
+
+        public Exception Corrupt(string name, string problem) => reader!.Corrupt(prefix + name, problem);
+    }
+}

@@ -1,0 +1,111 @@
+using Tabml.Data;
+using Tabml.Errors;
+using Tabml.Learners.LightGbm.Native;
+using Tabml.Settings;
+
+namespace Tabml.Learners.LightGbm;
+
+/// <summary>
+/// LightGBM-TD and LightGBM-D (method-spec §5): trains through tabml's own C API binding, one iteration at a
+/// time, with the reference's early stopping on the validation metric, and keeps the best iteration count.
+/// </summary>
+public sealed class LightGbmLearner : ILearner
+{
+    public const string TunedName = "lightgbm-td";
+    public const string DefaultName = "lightgbm-d";
+
+    private readonly LightGbmSettings _settings;
+
+    public LightGbmLearner(string name, LightGbmSettings settings)
+    {
+        Name = name;
+        _settings = settings;
+    }
+
+    public string Name { get; }
+
+    public object Settings => _settings;
+
+    /// <summary>The variant's defaults for the task, from defaults/.</summary>
+    public static LightGbmLearner Create(string name, TaskKind task)
+    {
+        var file = name == TunedName ? $"{TunedName}.{(task.IsClassification() ? "classification" : "regression")}" : DefaultName;
+        return new LightGbmLearner(name, DefaultsCatalog.Load<LightGbmSettings>(file));
+    }
+
+    public IModel Fit(Dataset train, Dataset? valid, LearnerContext context)
+    {
+        var target = train.RequireTarget();
+        var classCount = ClassCount(target);
+        var layout = LightGbmFeatureLayout.Of(train);
+        var parameters = LightGbmParameters.Build(_settings, target.Task, classCount, context.Seed, context.Threads, layout.CategoricalIndices);
+
+        using var trainSet = LightGbmDataset.FromMatrix(layout.ToMatrix(train), train.RowCount, layout.Width, parameters, null);
+        trainSet.SetLabels(Labels(target));
+        using var validSet = valid is null ? null : LightGbmDataset.FromMatrix(layout.ToMatrix(valid), valid.RowCount, layout.Width, parameters, trainSet);
+        validSet?.SetLabels(Labels(valid!.RequireTarget()));
+        using var booster = LightGbmBooster.Create(trainSet, parameters);
+        if (validSet is not null)
+        {
+            booster.AddValidation(validSet);
+        }
+
+        var stopping = new EarlyStopping(_settings.EarlyStoppingRounds);
+        var metric = target.Task switch { TaskKind.Binary => "binary_error", TaskKind.Multiclass => "multi_error", _ => "rmse" };
+        var iterations = 0;
+        var cutShort = false;
+        while (iterations < _settings.NumIterations)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            booster.UpdateOneIteration();
+            iterations++;
+            double? loss = null;
+            var stop = false;
+            if (validSet is not null)
+            {
+                loss = booster.Evaluate(1)[0];
+                stop = stopping.Record(loss.Value);
+            }
+
+            context.Progress?.Report(new LearnerProgress(Name, iterations, _settings.NumIterations, "iteration", metric, loss));
+            if (stop)
+            {
+                break;
+            }
+
+            if (context.Deadline is { } deadline && DateTimeOffset.UtcNow >= deadline && iterations < _settings.NumIterations)
+            {
+                cutShort = true;
+                break;
+            }
+        }
+
+        var best = validSet is null ? iterations : stopping.BestIterationCount();
+        var facts = new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            [ModelFacts.BestIteration] = best,
+            ["iterations_trained"] = iterations,
+            [ModelFacts.CutShort] = cutShort ? 1 : 0,
+        };
+        return LightGbmModel.Create(Name, target.Task, classCount, layout, booster.ModelText(best), facts);
+    }
+
+    private static int ClassCount(TargetColumn target)
+    {
+        if (!target.Task.IsClassification())
+        {
+            return 1;
+        }
+
+        var present = target.RequireLabels().Distinct().Count();
+        if (present < 2)
+        {
+            throw TabmlException.BadData($"the training rows of '{target.Name}' hold a single class; a classifier needs at least 2 classes");
+        }
+
+        return target.ClassCount;
+    }
+
+    private static float[] Labels(TargetColumn target) =>
+        target.Labels is { } labels ? labels.Select(l => (float)l).ToArray() : target.RequireValues().Select(v => (float)v).ToArray();
+}

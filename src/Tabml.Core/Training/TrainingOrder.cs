@@ -1,0 +1,13 @@
+namespace Tabml.Training;
+
+/// <summary>
+/// Members are trained cheapest first, so that a --time-limit cuts the expensive ones, never all of them.
+/// The order is fixed (not measured), which keeps runs without a time limit reproducible.
+/// </summary>
+public static class TrainingOrder
+{
+    private static readonly string[] ByCost = ["lightgbm-d", "fasttree-d", "lightgbm-td", "fasttree-td", "realmlp-s", "realmlp-td"];
+
+    public static IReadOnlyList<string> CheapestFirst(IEnumerable<string> models) =>
+        models.OrderBy(m => Array.IndexOf(ByCost, m) is var i && i >= 0 ? i : ByCost.Length).ToArray();
+}
