@@ -10,6 +10,8 @@ public static class LearnerCatalog
     {
         [LightGbm.LightGbmLearner.TunedName] = task => LightGbm.LightGbmLearner.Create(LightGbm.LightGbmLearner.TunedName, task),
         [LightGbm.LightGbmLearner.DefaultName] = task => LightGbm.LightGbmLearner.Create(LightGbm.LightGbmLearner.DefaultName, task),
+        [FastTree.FastTreeLearner.TunedName] = task => FastTree.FastTreeLearner.Create(FastTree.FastTreeLearner.TunedName, task),
+        [FastTree.FastTreeLearner.DefaultName] = task => FastTree.FastTreeLearner.Create(FastTree.FastTreeLearner.DefaultName, task),
     };
 
     /// <summary>Short names a user may type for the tuned-default variants.</summary>

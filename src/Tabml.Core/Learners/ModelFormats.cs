@@ -12,6 +12,7 @@ public static class ModelFormats
     {
         [FoldAverageModel.FormatName] = FoldAverageModel.Load,
         [LightGbm.LightGbmModel.FormatName] = LightGbm.LightGbmModel.Load,
+        [FastTree.FastTreeModel.FormatName] = FastTree.FastTreeModel.Load,
     };
 
     public static IReadOnlyCollection<string> Names => Loaders.Keys;
