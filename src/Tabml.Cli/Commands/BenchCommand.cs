@@ -11,6 +11,19 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Benchmarks: CSV loading and more.");
         command.Subcommands.Add(CsvLoad(console));
+        command.Subcommands.Add(Kernels(console));
+        return command;
+    }
+
+    private static Command Kernels(CliConsole console)
+    {
+        var repetitions = new Option<int>("--repetitions") { Description = "Timings per shape (the median is reported).", DefaultValueFactory = _ => 7 };
+        var command = new Command("kernels", "GEMM GFLOP/s for RealMLP's shapes next to the FMA peak measured in the same run.") { repetitions };
+        command.SetAction(result =>
+        {
+            Tabml.Bench.Kernels.GemmBenchmark.Run(console.Out, Tabml.Numerics.Simd.SimdSupport.Active, Math.Max(1, result.GetValue(repetitions)));
+            return ExitCodes.Ok;
+        });
         return command;
     }
 

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Tabml.Numerics.LinearAlgebra;
+using Tabml.Numerics.Random;
+using Tabml.Numerics.Simd;
+
+namespace Tabml.Bench.Kernels;
+
+/// <summary>
+/// GFLOP/s of the three dense-layer products for the shapes RealMLP uses, next to the FMA peak measured in
+/// the same run (medians of repeated timings; the machine is shared, so read ratios, not absolutes).
+/// </summary>
+public static class GemmBenchmark
+{
+    public static void Run(TextWriter output, SimdLevel level, int repetitions)
+    {
+        var peak1 = FmaPeak.GigaflopsPerSecond(1, TimeSpan.FromSeconds(1));
+        var peak2 = FmaPeak.GigaflopsPerSecond(2, TimeSpan.FromSeconds(1));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"instruction set: {level}; FMA peak: {peak1:F0} GFLOP/s (1 thread), {peak2:F0} GFLOP/s (2 threads)"));
+        output.WriteLine();
+        output.WriteLine("product        m     k     n  threads   GFLOP/s  % of peak");
+        var shapes = new (string Name, int M, int K, int N)[]
+        {
+            ("X·W", 256, 50, 256), ("X·W", 256, 200, 256), ("X·W", 256, 256, 256), ("X·W", 1024, 256, 256),
+            ("dY·Wᵀ", 256, 256, 200), ("dY·Wᵀ", 256, 256, 256), ("dY·Wᵀ", 1024, 256, 256),
+            ("Xᵀ·dY", 200, 256, 256), ("Xᵀ·dY", 256, 256, 256), ("Xᵀ·dY", 256, 1024, 256),
+        };
+        foreach (var (name, m, k, n) in shapes)
+        {
+            foreach (var threads in new[] { 1, 2 })
+            {
+                var gflops = Measure(name, level, m, k, n, threads, repetitions);
+                var peak = threads == 1 ? peak1 : peak2;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-9} {m,6} {k,5} {n,5} {threads,8} {gflops,9:F1} {100 * gflops / peak,9:F0}%"));
+            }
+        }
+    }
+
+    public static double Measure(string product, SimdLevel level, int m, int k, int n, int threads, int repetitions)
+    {
+        var rng = new DeterministicRandom(1);
+        var (aLength, bLength) = product switch
+        {
+            "X·W" => (m * k, k * n),
+            "dY·Wᵀ" => (m * k, n * k),
+            _ => (k * m, k * n),
+        };
+        var a = Fill(rng, aLength);
+        var b = Fill(rng, bLength);
+        var c = new float[m * n];
+        void Once()
+        {
+            switch (product)
+            {
+                case "X·W": Gemm.Multiply(level, a, b, c, m, k, n, threads: threads); break;
+                case "dY·Wᵀ": Gemm.MultiplyTransposedB(level, a, b, c, m, k, n, threads: threads); break;
+                default: Gemm.MultiplyTransposedA(level, a, b, c, m, k, n, threads: threads); break;
+            }
+        }
+
+        var flops = 2.0 * m * k * n;
+        var inner = Math.Max(1, (int)(2e8 / flops));
+        for (var i = 0; i < inner; i++)
+        {
+            Once();
+        }
+
+        var times = new List<double>();
+        for (var r = 0; r < repetitions; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < inner; i++)
+            {
+                Once();
+            }
+
+            times.Add(clock.Elapsed.TotalSeconds / inner);
+        }
+
+        times.Sort();
+        return flops / times[times.Count / 2] / 1e9;
+    }
+
+    private static float[] Fill(DeterministicRandom rng, int length)
+    {
+        var values = new float[length];
+        for (var i = 0; i < length; i++)
+        {
+            values[i] = rng.NextSingle() - 0.5f;
+        }
+
+        return values;
+    }
+}
