@@ -12,6 +12,8 @@ public static class LearnerCatalog
         [LightGbm.LightGbmLearner.DefaultName] = task => LightGbm.LightGbmLearner.Create(LightGbm.LightGbmLearner.DefaultName, task),
         [FastTree.FastTreeLearner.TunedName] = task => FastTree.FastTreeLearner.Create(FastTree.FastTreeLearner.TunedName, task),
         [FastTree.FastTreeLearner.DefaultName] = task => FastTree.FastTreeLearner.Create(FastTree.FastTreeLearner.DefaultName, task),
+        [RealMlp.RealMlpLearner.TunedName] = task => RealMlp.RealMlpLearner.Create(RealMlp.RealMlpLearner.TunedName, task),
+        [RealMlp.RealMlpLearner.SimpleName] = task => RealMlp.RealMlpLearner.Create(RealMlp.RealMlpLearner.SimpleName, task),
     };
 
     /// <summary>Short names a user may type for the tuned-default variants.</summary>
@@ -20,6 +22,7 @@ public static class LearnerCatalog
         ["lightgbm"] = "lightgbm-td",
         ["fasttree"] = "fasttree-td",
         ["realmlp"] = "realmlp-td",
+        ["realmlp-td-s"] = "realmlp-s",
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

@@ -13,6 +13,7 @@ public static class ModelFormats
         [FoldAverageModel.FormatName] = FoldAverageModel.Load,
         [LightGbm.LightGbmModel.FormatName] = LightGbm.LightGbmModel.Load,
         [FastTree.FastTreeModel.FormatName] = FastTree.FastTreeModel.Load,
+        [RealMlp.RealMlpModel.FormatName] = RealMlp.RealMlpModel.Load,
     };
 
     public static IReadOnlyCollection<string> Names => Loaders.Keys;
