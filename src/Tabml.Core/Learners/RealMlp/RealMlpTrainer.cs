@@ -34,15 +34,13 @@ internal sealed class RealMlpTrainer
     public void Train(RealMlpNetwork network, EncodedRows train, TrainingTargets targets, EncodedRows? valid, Func<EncodedRows, double>? validationMetric, LearnerContext context, string learnerName)
     {
         var n = train.Count;
-        var batch = Math.Min(_settings.BatchSize, n);
-        var batches = n / batch;
-        var epochs = _settings.NEpochs;
-        var total = (double)epochs * batches;
+        var plan = TrainingPlan.For(n, _settings.BatchSize, _settings.NEpochs);
+        var (batch, batches, epochs) = (plan.BatchSize, plan.BatchesPerEpoch, plan.Epochs);
         var workspace = new RealMlpWorkspace(network.Architecture, batch);
         var shuffle = DeterministicRandom.ForStream((ulong)context.Seed, ShuffleStream);
         var dropoutRng = DeterministicRandom.ForStream((ulong)context.Seed, DropoutStream);
         var parameters = network.Parameters;
-        var best = double.PositiveInfinity;
+        var tracker = new BestEpochTracker();
         var bestSnapshot = parameters.Snapshot();
         var step = 0;
         for (var epoch = 1; epoch <= epochs; epoch++)
@@ -51,7 +49,7 @@ internal sealed class RealMlpTrainer
             var permutation = shuffle.Permutation(n);
             for (var b = 0; b < batches; b++)
             {
-                var t = step / total;
+                var t = plan.Progress(step);
                 var rows = permutation.AsSpan(b * batch, batch);
                 BatchGather.Rows(train, rows, workspace);
                 var dropout = (float)(_settings.PDrop * Schedules.Evaluate(_settings.PDropSched, t));
@@ -65,9 +63,8 @@ internal sealed class RealMlpTrainer
             {
                 metric = validationMetric(valid);
                 ValidationCurve.Add(metric.Value);
-                if (metric.Value <= best)
+                if (tracker.Record(epoch, metric.Value))
                 {
-                    best = metric.Value;
                     bestSnapshot = parameters.Snapshot();
                     BestEpoch = epoch;
                 }
@@ -133,7 +130,7 @@ internal sealed class RealMlpTrainer
         var wd = _settings.Wd * Schedules.Evaluate(_settings.WdSched, t);
         foreach (var p in parameters.All)
         {
-            var decay = (float)(1.0 - (wd * lr * p.LrFactor * p.LrFactor * p.WdFactor * p.WdFactor));
+            var decay = (float)TrainingPlan.DecayMultiplier(wd, lr, p.LrFactor, p.WdFactor);
             Adam.Step(_level, p.Value, p.Gradient, p.FirstMoment, p.SecondMoment, (float)(lr * p.LrFactor), (float)_settings.Beta1, (float)_settings.Beta2, (float)_settings.OptEps, step, decay);
         }
     }

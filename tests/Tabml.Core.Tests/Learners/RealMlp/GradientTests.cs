@@ -1,0 +1,169 @@
+using Tabml.Core.Tests.TestData;
+using Tabml.Data;
+using Tabml.Learners.RealMlp;
+using Tabml.Numerics.Random;
+using Tabml.Numerics.Simd;
+
+namespace Tabml.Core.Tests.Learners.RealMlp;
+
+/// <summary>
+/// Every backward pass against central finite differences of a float64 re-implementation of the forward
+/// pass: front scale, PBLD (cos embedding and its linear layer), categorical embedding, NTK linear layers,
+/// biases, parametric SELU (classification, soft-label cross-entropy) and Mish (regression, MSE), all with
+/// dropout masks active.
+/// </summary>
+public sealed class GradientTests
+{
+    public static TheoryData<string, TaskKind, SimdLevel> Cases()
+    {
+        var data = new TheoryData<string, TaskKind, SimdLevel>();
+        string[] tensors = ["scale", "pbld.w1", "pbld.b1", "pbld.w2", "pbld.b2", "embedding0", "layer0.weight", "layer0.bias", "layer0.alpha", "layer1.weight", "layer1.alpha", "layer2.weight", "layer2.bias"];
+        foreach (var level in SimdSupport.Available)
+        {
+            foreach (var task in new[] { TaskKind.Multiclass, TaskKind.Regression })
+            {
+                foreach (var tensor in tensors)
+                {
+                    data.Add(tensor, task, level);
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Gradient_matches_central_finite_differences(string tensor, TaskKind task, SimdLevel level)
+    {
+        var setup = GradientSetup.Create(task, level);
+
+        var analytic = setup.AnalyticGradient(tensor);
+        var reference = setup.Reference;
+        var values = reference.Values[tensor];
+        var rng = new DeterministicRandom(3);
+        for (var check = 0; check < Math.Min(8, values.Length); check++)
+        {
+            var i = rng.NextInt(values.Length);
+            var original = values[i];
+            var h = 1e-5 * Math.Max(1.0, Math.Abs(original));
+            values[i] = original + h;
+            var plus = setup.ReferenceLoss();
+            values[i] = original - h;
+            var minus = setup.ReferenceLoss();
+            values[i] = original;
+            var numeric = (plus - minus) / (2 * h);
+
+            var tolerance = 2e-3 * Math.Max(Math.Abs(numeric), 1e-2);
+            Assert.True(Math.Abs(analytic[i] - numeric) <= tolerance, $"{tensor}[{i}] ({task}, {level}): analytic {analytic[i]} vs numeric {numeric}");
+        }
+    }
+
+    [Fact]
+    public void Dropped_units_pass_no_gradient_to_their_weights()
+    {
+        var setup = GradientSetup.Create(TaskKind.Multiclass, SimdSupport.Active);
+        var gradient = setup.AnalyticGradient("layer1.weight");
+        var mask = setup.Masks[0];
+        var inWidth = setup.Architecture.Layers[1].In;
+        var outWidth = setup.Architecture.Layers[1].Out;
+
+        // A hidden unit of layer 0 dropped in every row feeds nothing forward: its outgoing weights get 0.
+        for (var i = 0; i < inWidth; i++)
+        {
+            var droppedEverywhere = Enumerable.Range(0, setup.Rows.Count).All(r => mask[(r * inWidth) + i] == 0f);
+            if (droppedEverywhere)
+            {
+                Assert.All(Enumerable.Range(0, outWidth), j => Assert.Equal(0f, gradient[(i * outWidth) + j]));
+            }
+        }
+
+        Assert.Contains(mask.Take(setup.Rows.Count * inWidth), m => m == 0f);
+        Assert.Contains(mask.Take(setup.Rows.Count * inWidth), m => Math.Abs(m - (1f / 0.7f)) < 1e-6f);
+    }
+
+    /// <summary>A tiny network with every kind of input, trained parameters perturbed away from their init.</summary>
+    private sealed class GradientSetup
+    {
+        private GradientSetup()
+        {
+        }
+
+        public required RealMlpNetwork Network { get; init; }
+
+        public required RealMlpArchitecture Architecture { get; init; }
+
+        public required EncodedRows Rows { get; init; }
+
+        public required float[][] Masks { get; init; }
+
+        public required ReferenceNetwork Reference { get; init; }
+
+        public required int[]? Labels { get; init; }
+
+        public required float[]? Targets { get; init; }
+
+        public required double Smoothing { get; init; }
+
+        public required Dictionary<string, float[]> Gradients { get; init; }
+
+        public static GradientSetup Create(TaskKind task, SimdLevel level)
+        {
+            var data = SyntheticData.Make(task, 40, seed: 5);
+            var settings = RealMlpDefaults.Load("realmlp-td", task) with { HiddenSizes = [6, 5] };
+            var rows = Enumerable.Range(0, data.RowCount).ToArray();
+            var encoder = MlpInputEncoder.Fit(data, rows, settings);
+            var outputs = task == TaskKind.Regression ? 1 : data.RequireTarget().ClassCount;
+            var arch = new RealMlpArchitecture(encoder.Numeric.Count, encoder.Binary.Count, encoder.Embeddings.Select(e => e.CatSize).ToArray(), 8, true, 16, 4, true, settings.HiddenSizes, outputs, settings.Activation, true);
+            var parameters = new RealMlpParameters(arch, settings);
+            var network = new RealMlpNetwork(parameters, level);
+            var encoded = encoder.Encode(data);
+            var rng = new DeterministicRandom(9);
+            RealMlpInitializer.Initialize(network, settings, encoded, rng, level);
+            foreach (var p in parameters.All.Where(p => p.Name is "scale" || p.Name.EndsWith("alpha", StringComparison.Ordinal)))
+            {
+                for (var i = 0; i < p.Length; i++)
+                {
+                    p.Value[i] = 0.5f + rng.NextSingle();
+                }
+            }
+
+            var workspace = new RealMlpWorkspace(arch, encoded.Count);
+            BatchGather.Contiguous(encoded, 0, encoded.Count, workspace);
+            network.AssembleInput(workspace, encoded.Count);
+            var output = network.Forward(workspace, encoded.Count, 0.3f, rng);
+            var gradient = workspace.GradientA.AsSpan(0, output.Length);
+            int[]? labels = null;
+            float[]? targets = null;
+            if (task == TaskKind.Regression)
+            {
+                targets = data.RequireTarget().RequireValues().Select(v => (float)v).ToArray();
+                Losses.MeanSquaredError(output, targets, gradient);
+            }
+            else
+            {
+                labels = data.RequireTarget().RequireLabels();
+                Losses.SoftmaxCrossEntropy(output, labels, outputs, (float)settings.LsEps, gradient);
+            }
+
+            network.Backward(workspace, encoded.Count, dropout: true);
+            var masks = workspace.Mask.Take(arch.HiddenSizes.Count).Select(m => m.ToArray()).ToArray();
+            return new GradientSetup
+            {
+                Network = network,
+                Architecture = arch,
+                Rows = encoded,
+                Masks = masks,
+                Reference = new ReferenceNetwork(parameters),
+                Labels = labels,
+                Targets = targets,
+                Smoothing = settings.LsEps,
+                Gradients = parameters.All.ToDictionary(p => p.Name, p => p.Gradient.ToArray()),
+            };
+        }
+
+        public float[] AnalyticGradient(string tensor) => Gradients[tensor];
+
+        public double ReferenceLoss() => Reference.Loss(Rows, Masks, Labels, Smoothing, Targets);
+    }
+}
