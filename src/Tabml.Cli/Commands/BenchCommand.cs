@@ -12,6 +12,23 @@ internal static class BenchCommand
         var command = new Command("bench", "Benchmarks: CSV loading and more.");
         command.Subcommands.Add(CsvLoad(console));
         command.Subcommands.Add(Kernels(console));
+        command.Subcommands.Add(RealMlp(console));
+        return command;
+    }
+
+    private static Command RealMlp(CliConsole console)
+    {
+        var data = new Argument<string>("DATA") { Description = "CSV file to train on." };
+        var target = new Option<string>("--target") { Description = "Target column.", Required = true };
+        var task = new Option<string?>("--task") { Description = "binary, multiclass or regression (default: inferred)." };
+        var full = new Option<bool>("--full") { Description = "Also run the complete 256-epoch fit and report its time and test metric." };
+        var command = new Command("realmlp", "RealMLP-TD speed: a profile of one epoch, % of FMA peak, seconds per 1000 training rows.") { data, target, task, full };
+        command.SetAction(result =>
+        {
+            var taskName = result.GetValue(task);
+            Tabml.Bench.RealMlp.RealMlpProfile.Run(console.Out, result.GetValue(data)!, result.GetValue(target)!, taskName is null ? null : Tabml.Data.TaskKindExtensions.Parse(taskName), result.GetValue(full));
+            return ExitCodes.Ok;
+        });
         return command;
     }
 

@@ -40,6 +40,24 @@ public sealed class RealMlpLearner : ILearner
 
     public IModel Fit(Dataset train, Dataset? valid, LearnerContext context)
     {
+        var session = Prepare(train, valid, context);
+        var trainer = new RealMlpTrainer(_settings, Level);
+        trainer.Train(session.Network, session.Train, session.Targets, session.Valid, session.ValidationMetric, context, Name);
+        LastValidationCurve = trainer.ValidationCurve;
+        var facts = new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            [ModelFacts.BestEpoch] = trainer.BestEpoch,
+            ["epochs_trained"] = trainer.ValidationCurve.Count,
+            [ModelFacts.CutShort] = trainer.CutShort ? 1 : 0,
+            ["input_width"] = session.Network.Architecture.InputWidth,
+            ["fit_rows"] = session.FitRows,
+        };
+        return session.Model(facts);
+    }
+
+    /// <summary>Everything before the training loop: preprocessing, architecture, initialised network, targets.</summary>
+    internal RealMlpSession Prepare(Dataset train, Dataset? valid, LearnerContext context)
+    {
         var target = train.RequireTarget();
         var classification = target.Task.IsClassification();
         if (classification && target.RequireLabels().Distinct().Count() < 2)
@@ -59,28 +77,19 @@ public sealed class RealMlpLearner : ILearner
         var targets = classification
             ? new TrainingTargets(target.RequireLabels(), target.ClassCount, (float)_settings.LsEps, null, "error")
             : new TrainingTargets(null, 1, 0f, target.RequireValues().Select(scaling.Standardize).ToArray(), "rmse");
+        RealMlpModel Model(IReadOnlyDictionary<string, double> facts) =>
+            new(Name, target.Task, target.ClassCount, encoder, parameters, scaling, _settings.PredictBatchSize, facts);
         var encodedValid = valid is null ? null : encoder.Encode(valid);
         Func<EncodedRows, double>? metric = null;
         if (valid is not null)
         {
             var validTarget = valid.RequireTarget();
-            var probe = new RealMlpModel(Name, target.Task, target.ClassCount, encoder, parameters, scaling, _settings.PredictBatchSize, new Dictionary<string, double>());
+            var probe = Model(new Dictionary<string, double>());
             IMetric loss = classification ? ClassificationError.Instance : RootMeanSquaredError.Instance;
             metric = rows => loss.Compute(validTarget, probe.Predict(rows));
         }
 
-        var trainer = new RealMlpTrainer(_settings, Level);
-        trainer.Train(network, encodedTrain, targets, encodedValid, metric, context, Name);
-        LastValidationCurve = trainer.ValidationCurve;
-        var facts = new SortedDictionary<string, double>(StringComparer.Ordinal)
-        {
-            [ModelFacts.BestEpoch] = trainer.BestEpoch,
-            ["epochs_trained"] = trainer.ValidationCurve.Count,
-            [ModelFacts.CutShort] = trainer.CutShort ? 1 : 0,
-            ["input_width"] = architecture.InputWidth,
-            ["fit_rows"] = fitRows.Length,
-        };
-        return new RealMlpModel(Name, target.Task, target.ClassCount, encoder, parameters, scaling, _settings.PredictBatchSize, facts);
+        return new RealMlpSession(network, encodedTrain, targets, encodedValid, metric, fitRows.Length, Model);
     }
 
     private RealMlpArchitecture Architecture(MlpInputEncoder encoder, int outputs) => new(

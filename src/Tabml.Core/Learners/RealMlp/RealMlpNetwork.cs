@@ -59,7 +59,7 @@ internal sealed class RealMlpNetwork
     /// Forward from the assembled X0; returns the network outputs (rows × outputs). With a dropout
     /// probability above 0 (training mode) fresh masks are drawn from <paramref name="rng"/>.
     /// </summary>
-    public Span<float> Forward(RealMlpWorkspace w, int rows, float dropout, DeterministicRandom? rng)
+    public Span<float> Forward(RealMlpWorkspace w, int rows, float dropout, LaneRandom? rng)
     {
         var arch = Architecture;
         var d = arch.InputWidth;
@@ -103,7 +103,7 @@ internal sealed class RealMlpNetwork
             if (dropout > 0f)
             {
                 var mask = w.Mask[l].AsSpan(0, rows * outWidth);
-                Dropout.Draw(mask, dropout, rng!);
+                Dropout.Draw(_level, mask, dropout, rng!);
                 TensorPrimitives.Multiply(a, mask, a);
             }
 

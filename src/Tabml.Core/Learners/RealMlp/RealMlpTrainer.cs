@@ -38,7 +38,7 @@ internal sealed class RealMlpTrainer
         var (batch, batches, epochs) = (plan.BatchSize, plan.BatchesPerEpoch, plan.Epochs);
         var workspace = new RealMlpWorkspace(network.Architecture, batch);
         var shuffle = DeterministicRandom.ForStream((ulong)context.Seed, ShuffleStream);
-        var dropoutRng = DeterministicRandom.ForStream((ulong)context.Seed, DropoutStream);
+        var dropoutRng = new LaneRandom(DeterministicRandom.ForStream((ulong)context.Seed, DropoutStream).NextUInt64());
         var parameters = network.Parameters;
         var tracker = new BestEpochTracker();
         var bestSnapshot = parameters.Snapshot();
@@ -88,7 +88,7 @@ internal sealed class RealMlpTrainer
         }
     }
 
-    private static void TrainStep(RealMlpNetwork network, RealMlpWorkspace workspace, ReadOnlySpan<int> rows, TrainingTargets targets, float dropout, DeterministicRandom rng)
+    internal static void TrainStep(RealMlpNetwork network, RealMlpWorkspace workspace, ReadOnlySpan<int> rows, TrainingTargets targets, float dropout, LaneRandom rng)
     {
         var count = rows.Length;
         network.AssembleInput(workspace, count);
@@ -124,7 +124,7 @@ internal sealed class RealMlpTrainer
     }
 
     /// <summary>Decoupled decay with the squared lr factor, then Adam, for every tensor (method-spec §2.8).</summary>
-    private void Update(RealMlpParameters parameters, double t, int step)
+    internal void Update(RealMlpParameters parameters, double t, int step)
     {
         var lr = _settings.Lr * Schedules.Evaluate(_settings.LrSched, t);
         var wd = _settings.Wd * Schedules.Evaluate(_settings.WdSched, t);

@@ -131,7 +131,7 @@ public sealed class GradientTests
             var workspace = new RealMlpWorkspace(arch, encoded.Count);
             BatchGather.Contiguous(encoded, 0, encoded.Count, workspace);
             network.AssembleInput(workspace, encoded.Count);
-            var output = network.Forward(workspace, encoded.Count, 0.3f, rng);
+            var output = network.Forward(workspace, encoded.Count, 0.3f, new LaneRandom(9));
             var gradient = workspace.GradientA.AsSpan(0, output.Length);
             int[]? labels = null;
             float[]? targets = null;
