@@ -7,6 +7,7 @@ public sealed class ConsoleReporter : IReporter
 {
     private readonly TextWriter _error;
     private readonly bool _quiet;
+    private readonly Lock _gate = new();
 
     public ConsoleReporter(TextWriter error, bool quiet)
     {
@@ -20,13 +21,19 @@ public sealed class ConsoleReporter : IReporter
     {
         if (!_quiet)
         {
-            _error.WriteLine(message);
+            lock (_gate)
+            {
+                _error.WriteLine(message);
+            }
         }
     }
 
     public void Warning(string message)
     {
-        Warnings.Add(message);
-        _error.WriteLine($"warning: {message}");
+        lock (_gate)
+        {
+            Warnings.Add(message);
+            _error.WriteLine($"warning: {message}");
+        }
     }
 }

@@ -5,10 +5,22 @@ using Tabml.Validation;
 
 namespace Tabml.Training;
 
-/// <summary>Fits one learner on every fold of a plan and assembles its out-of-fold predictions.</summary>
+/// <summary>Fits one learner on one fold, and assembles a learner's folds into out-of-fold predictions.</summary>
 internal static class MemberFitter
 {
-    public static FittedMember Fit(ILearner learner, Dataset data, FoldPlan plan, LearnerContext context)
+    public static FoldFit FitFold(ILearner learner, Dataset data, Holdout fold, LearnerContext context)
+    {
+        var train = data.Slice(fold.Train);
+        var valid = data.Slice(fold.Valid);
+        var clock = Stopwatch.StartNew();
+        var model = learner.Fit(train, valid, context);
+        var fitSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var predictions = model.Predict(valid.WithoutTarget(), context.Threads);
+        return new FoldFit(model, predictions, fitSeconds, clock.Elapsed.TotalSeconds);
+    }
+
+    public static FittedMember Assemble(ILearner learner, FoldPlan plan, IReadOnlyList<FoldFit> folds)
     {
         var validated = plan.ValidatedRows;
         var position = new Dictionary<int, int>(validated.Length);
@@ -17,34 +29,22 @@ internal static class MemberFitter
             position[validated[i]] = i;
         }
 
-        var models = new List<IModel>();
-        double[]? oof = null;
-        var outputs = 0;
-        var fitSeconds = 0.0;
-        var predictSeconds = 0.0;
-        var cutShort = false;
-        foreach (var fold in plan.Folds)
+        var outputs = folds[0].Predictions.OutputCount;
+        var oof = new double[validated.Length * outputs];
+        for (var f = 0; f < folds.Count; f++)
         {
-            var train = data.Slice(fold.Train);
-            var valid = data.Slice(fold.Valid);
-            var clock = Stopwatch.StartNew();
-            var model = learner.Fit(train, valid, context);
-            fitSeconds += clock.Elapsed.TotalSeconds;
-            cutShort |= model.Facts.GetValueOrDefault(ModelFacts.CutShort) > 0;
-            clock.Restart();
-            var predictions = model.Predict(valid.WithoutTarget(), context.Threads);
-            predictSeconds += clock.Elapsed.TotalSeconds;
-            outputs = predictions.OutputCount;
-            oof ??= new double[validated.Length * outputs];
-            for (var r = 0; r < fold.Valid.Length; r++)
+            var rows = plan.Folds[f].Valid;
+            for (var r = 0; r < rows.Length; r++)
             {
-                predictions.Row(r).CopyTo(oof.AsSpan(position[fold.Valid[r]] * outputs, outputs));
+                folds[f].Predictions.Row(r).CopyTo(oof.AsSpan(position[rows[r]] * outputs, outputs));
             }
-
-            models.Add(model);
         }
 
-        var combined = models.Count == 1 ? models[0] : new FoldAverageModel(models);
-        return new FittedMember(learner, combined, new Predictions(validated.Length, outputs, oof!), fitSeconds, predictSeconds, cutShort);
+        var model = folds.Count == 1 ? folds[0].Model : new FoldAverageModel(folds.Select(f => f.Model).ToArray());
+        var cutShort = folds.Any(f => f.Model.Facts.GetValueOrDefault(ModelFacts.CutShort) > 0);
+        return new FittedMember(learner, model, new Predictions(validated.Length, outputs, oof), folds.Sum(f => f.FitSeconds), folds.Sum(f => f.PredictSeconds), cutShort);
     }
 }
+
+/// <summary>One learner fitted on one fold: its model, validation predictions and timings.</summary>
+internal sealed record FoldFit(IModel Model, Predictions Predictions, double FitSeconds, double PredictSeconds);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tabml.Bundles;
@@ -47,21 +48,54 @@ public sealed class Trainer
             : $"validation: {plan.Method} cross-fitting over {dataset.RowCount} rows ({stratified}seed {options.Seed})");
 
         var deadline = options.TimeLimit is { } limit ? DateTimeOffset.UtcNow + limit : (DateTimeOffset?)null;
-        var context = new LearnerContext { Seed = options.Seed, Threads = options.Threads, Cancellation = cancellation, Progress = _progress, Deadline = deadline };
+        var order = TrainingOrder.CheapestFirst(options.Models);
+        var learners = order.Select(name => LearnerCatalog.Create(name, target.Task)).ToArray();
+
+        // Independent (member, fold) fits run side by side, each with a fixed share of the threads, so the
+        // result does not depend on scheduling; they are queued cheapest member first.
+        var concurrent = Math.Max(1, Math.Min(options.Threads, learners.Length * plan.Folds.Count));
+        var context = new LearnerContext { Seed = options.Seed, Threads = Math.Max(1, options.Threads / concurrent), Cancellation = cancellation, Progress = _progress, Deadline = deadline };
+        var fits = new FoldFit?[learners.Length, plan.Folds.Count];
+        var started = new bool[learners.Length];
+        var gate = new Lock();
+        var tasks = Enumerable.Range(0, learners.Length).SelectMany(m => Enumerable.Range(0, plan.Folds.Count).Select(f => (Member: m, Fold: f))).ToArray();
+        Parallel.ForEach(
+            Partitioner.Create(tasks, EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = concurrent, CancellationToken = cancellation },
+            task =>
+            {
+                lock (gate)
+                {
+                    // A member not begun before the time limit is skipped; the first one always runs.
+                    var anyStarted = started.Any(s => s);
+                    if (!started[task.Member] && anyStarted && deadline is { } d && DateTimeOffset.UtcNow >= d)
+                    {
+                        return;
+                    }
+
+                    if (!started[task.Member])
+                    {
+                        started[task.Member] = true;
+                        _reporter.Info($"training {learners[task.Member].Name}");
+                    }
+                }
+
+                fits[task.Member, task.Fold] = MemberFitter.FitFold(learners[task.Member], dataset, plan.Folds[task.Fold], context);
+            });
+
         var members = new List<FittedMember>();
         var skipped = new List<string>();
-        foreach (var name in TrainingOrder.CheapestFirst(options.Models))
+        for (var m = 0; m < learners.Length; m++)
         {
-            if (deadline is { } d && members.Count > 0 && DateTimeOffset.UtcNow >= d)
+            var folds = Enumerable.Range(0, plan.Folds.Count).Select(f => fits[m, f]).ToArray();
+            if (folds.Any(f => f is null))
             {
-                skipped.Add(name);
-                _reporter.Warning($"{name} skipped: the --time-limit was reached");
+                skipped.Add(learners[m].Name);
+                _reporter.Warning($"{learners[m].Name} skipped: the --time-limit was reached");
                 continue;
             }
 
-            var learner = LearnerCatalog.Create(name, target.Task);
-            _reporter.Info($"training {learner.Name}");
-            members.Add(MemberFitter.Fit(learner, dataset, plan, context));
+            members.Add(MemberFitter.Assemble(learners[m], plan, folds!));
         }
 
         return Combine(data, options, plan, members, skipped);
