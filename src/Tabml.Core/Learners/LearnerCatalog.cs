@@ -14,6 +14,7 @@ public static class LearnerCatalog
         [FastTree.FastTreeLearner.DefaultName] = task => FastTree.FastTreeLearner.Create(FastTree.FastTreeLearner.DefaultName, task),
         [RealMlp.RealMlpLearner.TunedName] = task => RealMlp.RealMlpLearner.Create(RealMlp.RealMlpLearner.TunedName, task),
         [RealMlp.RealMlpLearner.SimpleName] = task => RealMlp.RealMlpLearner.Create(RealMlp.RealMlpLearner.SimpleName, task),
+        [RealMlp.RealMlpLearner.PlainName] = task => RealMlp.RealMlpLearner.Create(RealMlp.RealMlpLearner.PlainName, task),
     };
 
     /// <summary>Short names a user may type for the tuned-default variants.</summary>

@@ -6,7 +6,7 @@ namespace Tabml.Training;
 /// </summary>
 public static class TrainingOrder
 {
-    private static readonly string[] ByCost = ["lightgbm-d", "fasttree-d", "lightgbm-td", "fasttree-td", "realmlp-s", "realmlp-td"];
+    private static readonly string[] ByCost = ["lightgbm-d", "fasttree-d", "lightgbm-td", "fasttree-td", "mlp-d", "realmlp-s", "realmlp-td"];
 
     public static IReadOnlyList<string> CheapestFirst(IEnumerable<string> models) =>
         models.OrderBy(m => Array.IndexOf(ByCost, m) is var i && i >= 0 ? i : ByCost.Length).ToArray();

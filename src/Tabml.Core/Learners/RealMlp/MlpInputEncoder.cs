@@ -10,11 +10,12 @@ namespace Tabml.Learners.RealMlp;
 /// reference, a numeric column with missing training values is imputed with its training median and gets
 /// a 0/1 missing-indicator column in the binary block.
 /// </summary>
-public sealed record MlpInputEncoder(IReadOnlyList<NumericInput> Numeric, IReadOnlyList<BinaryInput> Binary, IReadOnlyList<EmbeddingInput> Embeddings, float MaxAbs)
+public sealed record MlpInputEncoder(IReadOnlyList<NumericInput> Numeric, IReadOnlyList<BinaryInput> Binary, IReadOnlyList<EmbeddingInput> Embeddings, float MaxAbs, bool Clip)
 {
     public static MlpInputEncoder Fit(Dataset train, int[] fitRows, RealMlpSettings settings)
     {
         var maxAbs = (float)settings.SmoothClipMaxAbsValue;
+        var robust = settings.NumericScaling != "standard";
         var numeric = new List<NumericInput>();
         var binary = new List<BinaryInput>();
         var indicators = new List<BinaryInput>();
@@ -27,11 +28,11 @@ public sealed record MlpInputEncoder(IReadOnlyList<NumericInput> Numeric, IReadO
                 var hasMissing = present.Length < fitRows.Length || column.Values.Any(float.IsNaN);
                 var impute = present.Length == 0 ? 0f : (float)RobustScale.Quantile(present.Order().ToArray(), 0.5);
                 var values = fitRows.Select(r => float.IsNaN(column.Values[r]) ? impute : column.Values[r]).ToArray();
-                numeric.Add(new NumericInput(column.Name, impute, RobustScale.Fit(values)));
+                numeric.Add(new NumericInput(column.Name, impute, robust ? RobustScale.Fit(values) : RobustScale.Standard(values)));
                 if (hasMissing)
                 {
                     var raw = fitRows.Select(r => float.IsNaN(column.Values[r]) ? 1f : 0f).ToArray();
-                    indicators.Add(new BinaryInput(column.Name, BinaryKind.MissingIndicator, 0, RobustScale.Fit(raw)));
+                    indicators.Add(new BinaryInput(column.Name, BinaryKind.MissingIndicator, 0, robust ? RobustScale.Fit(raw) : RobustScale.Identity));
                 }
 
                 continue;
@@ -54,12 +55,12 @@ public sealed record MlpInputEncoder(IReadOnlyList<NumericInput> Numeric, IReadO
             foreach (var (kind, code) in kinds)
             {
                 var raw = fitRows.Select(r => BinaryInput.RawValue(kind, code, categorical.Codes[r])).ToArray();
-                binary.Add(new BinaryInput(categorical.Name, kind, code, RobustScale.Fit(raw)));
+                binary.Add(new BinaryInput(categorical.Name, kind, code, robust ? RobustScale.Fit(raw) : RobustScale.Identity));
             }
         }
 
         binary.AddRange(indicators);
-        return new MlpInputEncoder(numeric, binary, embeddings, maxAbs);
+        return new MlpInputEncoder(numeric, binary, embeddings, maxAbs, robust);
     }
 
     /// <summary>The MLP's inputs for <paramref name="rows"/> of <paramref name="data"/> (all rows when null).</summary>
@@ -75,7 +76,7 @@ public sealed record MlpInputEncoder(IReadOnlyList<NumericInput> Numeric, IReadO
             for (var i = 0; i < count; i++)
             {
                 var v = values[rows is null ? i : rows[i]];
-                numeric[(i * Numeric.Count) + j] = input.Scale.Apply(float.IsNaN(v) ? input.ImputeValue : v, MaxAbs);
+                numeric[(i * Numeric.Count) + j] = Transform(input.Scale, float.IsNaN(v) ? input.ImputeValue : v);
             }
         }
 
@@ -90,7 +91,7 @@ public sealed record MlpInputEncoder(IReadOnlyList<NumericInput> Numeric, IReadO
                 var raw = source is NumericColumn n
                     ? (float.IsNaN(n.Values[row]) ? 1f : 0f)
                     : BinaryInput.RawValue(input.Kind, input.Code, ((CategoricalColumn)source).Codes[row]);
-                binary[(i * Binary.Count) + j] = input.Scale.Apply(raw, MaxAbs);
+                binary[(i * Binary.Count) + j] = Transform(input.Scale, raw);
             }
         }
 
@@ -108,6 +109,8 @@ public sealed record MlpInputEncoder(IReadOnlyList<NumericInput> Numeric, IReadO
 
         return new EncodedRows(count, numeric, binary, codes);
     }
+
+    private float Transform(RobustScale scale, float x) => Clip ? scale.Apply(x, MaxAbs) : scale.Scale(x);
 }
 
 /// <summary>A numeric input: imputation value for missing entries and its robust scaling.</summary>

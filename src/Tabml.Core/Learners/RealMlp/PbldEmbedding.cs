@@ -16,10 +16,10 @@ internal static class PbldEmbedding
     public static void Forward(SimdLevel level, PbldBuffers buffers, ReadOnlySpan<float> x, int rows, Span<float> x0, int ld, RealMlpParameters parameters)
     {
         var (n, h, l, stride) = (buffers.Features, buffers.Hidden, buffers.Learned, buffers.Stride);
-        var w1 = parameters.PbldW1!.Value;
-        var b1 = parameters.PbldB1!.Value;
-        var w2 = parameters.PbldW2!.Value;
-        var b2 = parameters.PbldB2!.Value;
+        var w1 = parameters.NumW1!.Value;
+        var b1 = parameters.NumB1!.Value;
+        var w2 = parameters.NumW2!.Value;
+        var b2 = parameters.NumB2!.Value;
         Transpose(x, rows, n, buffers.XT, stride);
         var vectorRows = level == SimdLevel.Vector512 ? rows - (rows % 16) : 0;
         Span<Vector512<float>> acc = stackalloc Vector512<float>[l];
@@ -92,11 +92,11 @@ internal static class PbldEmbedding
     public static void Backward(SimdLevel level, PbldBuffers buffers, ReadOnlySpan<float> dx0, int rows, int ld, RealMlpParameters parameters)
     {
         var (n, h, l, stride) = (buffers.Features, buffers.Hidden, buffers.Learned, buffers.Stride);
-        var w2 = parameters.PbldW2!.Value;
-        var gW1 = parameters.PbldW1!.Gradient;
-        var gB1 = parameters.PbldB1!.Gradient;
-        var gW2 = parameters.PbldW2!.Gradient;
-        var gB2 = parameters.PbldB2!.Gradient;
+        var w2 = parameters.NumW2!.Value;
+        var gW1 = parameters.NumW1!.Gradient;
+        var gB1 = parameters.NumB1!.Gradient;
+        var gW2 = parameters.NumW2!.Gradient;
+        var gB2 = parameters.NumB2!.Gradient;
         for (var r = 0; r < rows; r++)
         {
             var row = dx0.Slice(r * ld, n * l);

@@ -2,34 +2,62 @@ namespace Tabml.Learners.RealMlp;
 
 /// <summary>
 /// The shape of a RealMLP: input blocks, hidden widths and outputs (method-spec §2.4–2.5). The first-layer
-/// input is [PBLD block (4 per numeric feature: 3 learned, then all raw values) or raw numerics | binary
-/// block | 8-wide embeddings].
+/// input is [numeric block | binary block | 8-wide embeddings], where the numeric block is, per feature,
+/// PBLD's 3 learned values (all features) then the raw values; PL/PLR's 4 learned values; or the raw value.
 /// </summary>
 public sealed record RealMlpArchitecture(
     int NumericCount,
     int BinaryCount,
     IReadOnlyList<int> EmbeddingCatSizes,
     int EmbeddingSize,
-    bool Pbld,
-    int PbldHidden,
-    int PbldOutputs,
+    string NumericEmbedding,
+    int EmbeddingHidden,
+    int EmbeddingOutputs,
     bool FrontScale,
     IReadOnlyList<int> HiddenSizes,
     int Outputs,
     string Activation,
-    bool Parametric)
+    bool Parametric,
+    bool Ntk)
 {
-    /// <summary>Width of the numeric block: (learned + raw) per feature with PBLD, else the raw values.</summary>
-    public int NumericWidth => Pbld ? NumericCount * PbldOutputs : NumericCount;
+    public static RealMlpArchitecture For(MlpInputEncoder encoder, RealMlpSettings settings, int outputs) => new(
+        encoder.Numeric.Count,
+        encoder.Binary.Count,
+        encoder.Embeddings.Select(e => e.CatSize).ToArray(),
+        settings.EmbeddingSize,
+        settings.NumEmbType,
+        settings.PlrHidden1,
+        settings.PlrHidden2,
+        settings.AddFrontScale,
+        settings.HiddenSizes,
+        outputs,
+        settings.Activation,
+        settings.UseParametricAct,
+        settings.WeightParam == "ntk");
 
-    /// <summary>Learned PBLD outputs per feature (plr_hidden_2 − 1, the DenseNet part is the raw value).</summary>
-    public int PbldLearned => PbldOutputs - 1;
+    public bool Pbld => NumericEmbedding == "pbld" && NumericCount > 0;
+
+    /// <summary>PL or PLR: periodic features (cos, sin) through a linear layer, ReLU for PLR.</summary>
+    public bool Periodic => NumericEmbedding is "pl" or "plr" && NumericCount > 0;
+
+    /// <summary>Width of the numeric block.</summary>
+    public int NumericWidth => Pbld || Periodic ? NumericCount * EmbeddingOutputs : NumericCount;
+
+    /// <summary>Learned outputs per feature: PBLD's DenseNet part is the raw value, so one fewer.</summary>
+    public int EmbeddingLearned => Pbld ? EmbeddingOutputs - 1 : EmbeddingOutputs;
+
+    public int PbldLearned => EmbeddingLearned;
+
+    public int PbldHidden => EmbeddingHidden;
 
     public int InputWidth => NumericWidth + BinaryCount + (EmbeddingCatSizes.Count * EmbeddingSize);
 
     public int BinaryOffset => NumericWidth;
 
     public int EmbeddingOffset => NumericWidth + BinaryCount;
+
+    /// <summary>The factor of the NTK parametrisation (x·W/√in), 1 in the standard one.</summary>
+    public float LayerScale(int inWidth) => Ntk ? 1f / MathF.Sqrt(inWidth) : 1f;
 
     /// <summary>Input and output width of each of the dense layers, output layer last.</summary>
     public IReadOnlyList<(int In, int Out)> Layers

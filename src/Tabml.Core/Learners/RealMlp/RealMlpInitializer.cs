@@ -36,14 +36,15 @@ internal static class RealMlpInitializer
                 break;
             }
 
+            var glorot = Math.Sqrt(6.0 / (inWidth + outWidth));
             for (var i = 0; i < weight.Length; i++)
             {
-                weight[i] = (float)rng.NextGaussian();
+                weight[i] = settings.WeightInitMode == "glorot" ? (float)rng.NextUniform(-glorot, glorot) : (float)rng.NextGaussian();
             }
 
             var z = new float[rows * outWidth];
             Gemm.Multiply(level, input, weight, z, rows, inWidth, outWidth);
-            var c = 1f / MathF.Sqrt(inWidth);
+            var c = arch.LayerScale(inWidth);
             for (var i = 0; i < z.Length; i++)
             {
                 z[i] *= c;
@@ -58,12 +59,16 @@ internal static class RealMlpInitializer
             {
                 HePlusFive(bias, z, rows, outWidth, rng);
             }
-            else
+            else if (settings.BiasInitMode == "normal")
             {
                 for (var j = 0; j < outWidth; j++)
                 {
                     bias[j] = (float)rng.NextGaussian();
                 }
+            }
+            else
+            {
+                Array.Clear(bias);
             }
 
             if (isOutput)
@@ -77,7 +82,7 @@ internal static class RealMlpInitializer
                 for (var j = 0; j < outWidth; j++)
                 {
                     var v = z[(r * outWidth) + j] + bias[j];
-                    z[(r * outWidth) + j] = arch.Activation == "mish" ? Mish.Value(v) : Selu.Value(v);
+                    z[(r * outWidth) + j] = arch.Activation switch { "mish" => Mish.Value(v), "relu" => Relu.Value(v), _ => Selu.Value(v) };
                 }
             }
 
@@ -87,13 +92,20 @@ internal static class RealMlpInitializer
 
     private static void InitializeEmbeddings(RealMlpParameters parameters, RealMlpSettings settings, DeterministicRandom rng)
     {
-        if (parameters.PbldW1 is not null)
+        var bound = 1.0 / Math.Sqrt(settings.PlrHidden1);
+        if (parameters.NumW1 is not null && parameters.NumB1 is null)
         {
-            var bound = 1.0 / Math.Sqrt(settings.PlrHidden1);
-            Fill(parameters.PbldW1.Value, () => settings.PlrSigma * rng.NextGaussian());
-            Fill(parameters.PbldB1!.Value, () => rng.NextUniform(-Math.PI, Math.PI));
-            Fill(parameters.PbldW2!.Value, () => rng.NextUniform(-bound, bound));
-            Fill(parameters.PbldB2!.Value, () => rng.NextUniform(-bound, bound));
+            // PL / PLR: frequencies ~ N(0, σ²), the linear layer ~ U[±1/√H].
+            Fill(parameters.NumW1.Value, () => settings.PlrSigma * rng.NextGaussian());
+            Fill(parameters.NumW2!.Value, () => rng.NextUniform(-bound, bound));
+            Fill(parameters.NumB2!.Value, () => rng.NextUniform(-bound, bound));
+        }
+        else if (parameters.NumW1 is not null)
+        {
+            Fill(parameters.NumW1.Value, () => settings.PlrSigma * rng.NextGaussian());
+            Fill(parameters.NumB1!.Value, () => rng.NextUniform(-Math.PI, Math.PI));
+            Fill(parameters.NumW2!.Value, () => rng.NextUniform(-bound, bound));
+            Fill(parameters.NumB2!.Value, () => rng.NextUniform(-bound, bound));
         }
 
         foreach (var table in parameters.Embeddings)

@@ -15,6 +15,9 @@ public sealed class RealMlpLearner : ILearner
 {
     public const string TunedName = "realmlp-td";
     public const string SimpleName = "realmlp-s";
+
+    /// <summary>A plain MLP with common library defaults, on the same engine (the benchmark's MLP-D).</summary>
+    public const string PlainName = "mlp-d";
     private const ulong InitStream = 1;
     private const ulong SubsetStream = 4;
 
@@ -67,7 +70,7 @@ public sealed class RealMlpLearner : ILearner
 
         var fitRows = FitRows(train, context.Seed);
         var encoder = MlpInputEncoder.Fit(train, fitRows, _settings);
-        var architecture = Architecture(encoder, classification ? target.ClassCount : 1);
+        var architecture = RealMlpArchitecture.For(encoder, _settings, classification ? target.ClassCount : 1);
         var parameters = new RealMlpParameters(architecture, _settings);
         var network = new RealMlpNetwork(parameters, Level);
         var scaling = classification ? OutputScaling.None : OutputScaling.Fit(target.RequireValues(), _settings.NormalizeOutput, _settings.ClampOutput);
@@ -91,20 +94,6 @@ public sealed class RealMlpLearner : ILearner
 
         return new RealMlpSession(network, encodedTrain, targets, encodedValid, metric, fitRows.Length, Model);
     }
-
-    private RealMlpArchitecture Architecture(MlpInputEncoder encoder, int outputs) => new(
-        encoder.Numeric.Count,
-        encoder.Binary.Count,
-        encoder.Embeddings.Select(e => e.CatSize).ToArray(),
-        _settings.EmbeddingSize,
-        _settings.NumEmbType == "pbld",
-        _settings.PlrHidden1,
-        _settings.PlrHidden2,
-        _settings.AddFrontScale,
-        _settings.HiddenSizes,
-        outputs,
-        _settings.Activation,
-        _settings.UseParametricAct);
 
     /// <summary>
     /// The rows the statistics and the data-dependent init are fitted on: all training rows, or a seeded

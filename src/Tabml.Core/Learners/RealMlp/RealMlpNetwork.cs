@@ -32,16 +32,21 @@ internal sealed class RealMlpNetwork
         var arch = Architecture;
         var ld = arch.InputWidth;
         var x0 = w.X0.AsSpan(0, rows * ld);
+        var numeric = w.Numeric.AsSpan(0, rows * arch.NumericCount);
         if (w.Pbld is not null)
         {
-            PbldEmbedding.Forward(_level, w.Pbld, w.Numeric.AsSpan(0, rows * arch.NumericCount), rows, x0, ld, Parameters);
+            PbldEmbedding.Forward(_level, w.Pbld, numeric, rows, x0, ld, Parameters);
+        }
+        else if (w.Periodic is not null)
+        {
+            PeriodicEmbedding.Forward(_level, w.Periodic, numeric, rows, x0, ld, Parameters, relu: arch.NumericEmbedding == "plr");
         }
 
         var size = arch.EmbeddingSize;
         for (var r = 0; r < rows; r++)
         {
             var row = x0.Slice(r * ld, ld);
-            if (w.Pbld is null)
+            if (w.Pbld is null && w.Periodic is null)
             {
                 w.Numeric.AsSpan(r * arch.NumericCount, arch.NumericCount).CopyTo(row);
             }
@@ -82,7 +87,7 @@ internal sealed class RealMlpNetwork
             var (inWidth, outWidth) = layers[l];
             var z = w.Z[l].AsSpan(0, rows * outWidth);
             Gemm.Multiply(_level, input, Parameters.Weights[l].Value, z, rows, inWidth, outWidth);
-            var c = 1f / MathF.Sqrt(inWidth);
+            var c = arch.LayerScale(inWidth);
             if (l == layers.Count - 1)
             {
                 AddScaledBias(z, c, Parameters.Biases[l].Value, rows, outWidth);
@@ -91,13 +96,17 @@ internal sealed class RealMlpNetwork
 
             var a = w.A[l].AsSpan(0, rows * outWidth);
             var alpha = Parameters.Alphas[l]?.Value ?? [];
-            if (arch.Activation == "mish")
+            switch (arch.Activation)
             {
-                ParametricActivation.Forward<Mish>(_level, z, c, Parameters.Biases[l].Value, alpha, a, rows, outWidth);
-            }
-            else
-            {
-                ParametricActivation.Forward<Selu>(_level, z, c, Parameters.Biases[l].Value, alpha, a, rows, outWidth);
+                case "mish":
+                    ParametricActivation.Forward<Mish>(_level, z, c, Parameters.Biases[l].Value, alpha, a, rows, outWidth);
+                    break;
+                case "relu":
+                    ParametricActivation.Forward<Relu>(_level, z, c, Parameters.Biases[l].Value, alpha, a, rows, outWidth);
+                    break;
+                default:
+                    ParametricActivation.Forward<Selu>(_level, z, c, Parameters.Biases[l].Value, alpha, a, rows, outWidth);
+                    break;
             }
 
             if (dropout > 0f)
@@ -126,7 +135,7 @@ internal sealed class RealMlpNetwork
         for (var l = layers.Count - 1; l >= 0; l--)
         {
             var (inWidth, outWidth) = layers[l];
-            var c = 1f / MathF.Sqrt(inWidth);
+            var c = arch.LayerScale(inWidth);
             var gl = g.AsSpan(0, rows * outWidth);
             if (l == layers.Count - 1)
             {
@@ -141,13 +150,21 @@ internal sealed class RealMlpNetwork
                 }
 
                 var alpha = Parameters.Alphas[l];
-                if (arch.Activation == "mish")
+                var z = w.Z[l].AsSpan(0, rows * outWidth);
+                var av = alpha?.Value ?? [];
+                var ag = alpha?.Gradient ?? [];
+                var bg = Parameters.Biases[l].Gradient;
+                switch (arch.Activation)
                 {
-                    ParametricActivation.Backward<Mish>(_level, gl, w.Z[l].AsSpan(0, rows * outWidth), alpha?.Value ?? [], alpha?.Gradient ?? [], Parameters.Biases[l].Gradient, c, rows, outWidth);
-                }
-                else
-                {
-                    ParametricActivation.Backward<Selu>(_level, gl, w.Z[l].AsSpan(0, rows * outWidth), alpha?.Value ?? [], alpha?.Gradient ?? [], Parameters.Biases[l].Gradient, c, rows, outWidth);
+                    case "mish":
+                        ParametricActivation.Backward<Mish>(_level, gl, z, av, ag, bg, c, rows, outWidth);
+                        break;
+                    case "relu":
+                        ParametricActivation.Backward<Relu>(_level, gl, z, av, ag, bg, c, rows, outWidth);
+                        break;
+                    default:
+                        ParametricActivation.Backward<Selu>(_level, gl, z, av, ag, bg, c, rows, outWidth);
+                        break;
                 }
             }
 
@@ -178,6 +195,10 @@ internal sealed class RealMlpNetwork
         if (w.Pbld is not null)
         {
             PbldEmbedding.Backward(_level, w.Pbld, g, rows, d, Parameters);
+        }
+        else if (w.Periodic is not null)
+        {
+            PeriodicEmbedding.Backward(_level, w.Periodic, g, rows, d, Parameters, relu: arch.NumericEmbedding == "plr");
         }
 
         var size = arch.EmbeddingSize;

@@ -19,18 +19,25 @@ public sealed class RealMlpParameters
         }
 
         var n = architecture.NumericCount;
-        var h = architecture.PbldHidden;
+        var h = architecture.EmbeddingHidden;
+        var learned = architecture.EmbeddingLearned;
         if (architecture.FrontScale)
         {
             Scale = Add("scale", architecture.InputWidth, settings.ScaleLrFactor, 1.0);
         }
 
-        if (architecture.Pbld && n > 0)
+        if (architecture.Pbld)
         {
-            PbldW1 = Add("pbld.w1", n * h, settings.PlrLrFactor, 1.0);
-            PbldB1 = Add("pbld.b1", n * h, settings.PlrLrFactor, 1.0);
-            PbldW2 = Add("pbld.w2", n * architecture.PbldLearned * h, settings.PlrLrFactor, 1.0);
-            PbldB2 = Add("pbld.b2", n * architecture.PbldLearned, settings.PlrLrFactor, 1.0);
+            NumW1 = Add("pbld.w1", n * h, settings.PlrLrFactor, 1.0);
+            NumB1 = Add("pbld.b1", n * h, settings.PlrLrFactor, 1.0);
+            NumW2 = Add("pbld.w2", n * learned * h, settings.PlrLrFactor, 1.0);
+            NumB2 = Add("pbld.b2", n * learned, settings.PlrLrFactor, 1.0);
+        }
+        else if (architecture.Periodic)
+        {
+            NumW1 = Add("plr.w1", n * (h / 2), settings.PlrLrFactor, 1.0);
+            NumW2 = Add("plr.w2", n * learned * h, settings.PlrLrFactor, 1.0);
+            NumB2 = Add("plr.b2", n * learned, settings.PlrLrFactor, 1.0);
         }
 
         Embeddings = architecture.EmbeddingCatSizes.Select((size, e) => Add($"embedding{e}", size * architecture.EmbeddingSize, 1.0, 1.0)).ToArray();
@@ -63,14 +70,16 @@ public sealed class RealMlpParameters
 
     public Parameter? Scale { get; }
 
-    public Parameter? PbldW1 { get; }
+    /// <summary>Numeric embedding, first layer: PBLD frequencies (feature × hidden) or PL/PLR frequencies (feature × hidden/2).</summary>
+    public Parameter? NumW1 { get; }
 
-    public Parameter? PbldB1 { get; }
+    /// <summary>PBLD phase biases (feature × hidden).</summary>
+    public Parameter? NumB1 { get; }
 
-    /// <summary>Second PBLD layer, laid out [feature][output][hidden].</summary>
-    public Parameter? PbldW2 { get; }
+    /// <summary>Numeric embedding, second (linear) layer, laid out [feature][output][hidden].</summary>
+    public Parameter? NumW2 { get; }
 
-    public Parameter? PbldB2 { get; }
+    public Parameter? NumB2 { get; }
 
     public Parameter[] Embeddings { get; }
 

@@ -10,7 +10,7 @@ public sealed record RealMlpSettings
 {
     public required int[] HiddenSizes { get; init; }
 
-    /// <summary>"pbld" (periodic, bias, linear, DenseNet) or "none".</summary>
+    /// <summary>"pbld" (periodic, bias, linear, DenseNet), "pl", "plr" (periodic, linear, ReLU; HPO only) or "none".</summary>
     public required string NumEmbType { get; init; }
 
     public required double PlrSigma { get; init; }
@@ -32,10 +32,19 @@ public sealed record RealMlpSettings
 
     public required double ScaleLrFactor { get; init; }
 
-    /// <summary>"std" (data-dependent, unit pre-activation std 1) or "normal" (N(0, 1)).</summary>
+    /// <summary>"ntk" (x·W/√in) or "standard" (x·W).</summary>
+    public required string WeightParam { get; init; }
+
+    /// <summary>"robust_smooth_clip" (median, IQR, smooth clip; also on the binary block) or "standard" (z-score of numeric columns only).</summary>
+    public required string NumericScaling { get; init; }
+
+    /// <summary>Keep the epoch with the best validation metric (else the last epoch).</summary>
+    public required bool SelectBestEpoch { get; init; }
+
+    /// <summary>"std" (data-dependent, unit pre-activation std 1), "normal" (N(0, 1)) or "glorot" (uniform ±√(6/(in+out))).</summary>
     public required string WeightInitMode { get; init; }
 
-    /// <summary>"he+5" (data-dependent) or "normal" (N(0, 1)).</summary>
+    /// <summary>"he+5" (data-dependent), "normal" (N(0, 1)) or "zeros".</summary>
     public required string BiasInitMode { get; init; }
 
     /// <summary>Whether the output layer's weight and bias start at zero (TD-S) instead of the hidden-layer init.</summary>
@@ -45,7 +54,7 @@ public sealed record RealMlpSettings
 
     public required double BiasWdFactor { get; init; }
 
-    /// <summary>"selu" or "mish".</summary>
+    /// <summary>"selu", "mish" or "relu".</summary>
     public required string Activation { get; init; }
 
     public required bool UseParametricAct { get; init; }

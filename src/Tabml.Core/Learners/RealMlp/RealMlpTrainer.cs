@@ -63,7 +63,7 @@ internal sealed class RealMlpTrainer
             {
                 metric = validationMetric(valid);
                 ValidationCurve.Add(metric.Value);
-                if (tracker.Record(epoch, metric.Value))
+                if (tracker.Record(epoch, metric.Value) && _settings.SelectBestEpoch)
                 {
                     bestSnapshot = parameters.Snapshot();
                     BestEpoch = epoch;
@@ -78,13 +78,13 @@ internal sealed class RealMlpTrainer
             }
         }
 
-        if (valid is not null)
+        if (valid is not null && _settings.SelectBestEpoch)
         {
             parameters.Restore(bestSnapshot);
         }
         else
         {
-            BestEpoch = epochs;
+            BestEpoch = ValidationCurve.Count == 0 ? epochs : ValidationCurve.Count;
         }
     }
 

@@ -22,9 +22,8 @@ internal sealed class RealMlpWorkspace
         Numeric = new float[capacity * architecture.NumericCount];
         Binary = new float[capacity * architecture.BinaryCount];
         Codes = new int[capacity * architecture.EmbeddingCatSizes.Count];
-        Pbld = architecture.Pbld && architecture.NumericCount > 0
-            ? new PbldBuffers(architecture.NumericCount, architecture.PbldHidden, architecture.PbldLearned, capacity)
-            : null;
+        Pbld = architecture.Pbld ? new PbldBuffers(architecture.NumericCount, architecture.EmbeddingHidden, architecture.EmbeddingLearned, capacity) : null;
+        Periodic = architecture.Periodic ? new PeriodicBuffers(architecture.NumericCount, architecture.EmbeddingHidden / 2, architecture.EmbeddingLearned, capacity) : null;
     }
 
     public int Capacity { get; }
@@ -55,4 +54,6 @@ internal sealed class RealMlpWorkspace
     public int[] Codes { get; }
 
     public PbldBuffers? Pbld { get; }
+
+    public PeriodicBuffers? Periodic { get; }
 }

@@ -27,6 +27,32 @@ public sealed record RobustScale(float Median, float Factor)
         return new RobustScale(median, factor);
     }
 
+    /// <summary>No change (the binary block of a plain MLP).</summary>
+    public static RobustScale Identity { get; } = new(0f, 1f);
+
+    /// <summary>z-scoring with the population mean and std (a plain MLP's preprocessing; 0 for a constant column).</summary>
+    public static RobustScale Standard(ReadOnlySpan<float> values)
+    {
+        var mean = 0.0;
+        foreach (var v in values)
+        {
+            mean += v;
+        }
+
+        mean /= Math.Max(1, values.Length);
+        var variance = 0.0;
+        foreach (var v in values)
+        {
+            variance += (v - mean) * (v - mean);
+        }
+
+        var std = Math.Sqrt(variance / Math.Max(1, values.Length));
+        return new RobustScale((float)mean, std > 0 ? (float)(1.0 / std) : 0f);
+    }
+
+    /// <summary>The centred and scaled value, without clipping.</summary>
+    public float Scale(float x) => (x - Median) * Factor;
+
     /// <summary>The scaled and smoothly clipped value.</summary>
     public float Apply(float x, float maxAbs) => SmoothClip((x - Median) * Factor, maxAbs);
 

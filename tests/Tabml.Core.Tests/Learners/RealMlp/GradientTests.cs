@@ -17,6 +17,16 @@ public sealed class GradientTests
     public static TheoryData<string, TaskKind, SimdLevel> Cases()
     {
         var data = new TheoryData<string, TaskKind, SimdLevel>();
+        foreach (var level in SimdSupport.Available)
+        {
+            // The HPO variants: PL and PLR embeddings, ReLU, standard parametrisation.
+            foreach (var tensor in new[] { "plr.w1", "plr.w2", "plr.b2", "layer0.weight", "layer0.alpha", "scale" })
+            {
+                data.Add("plr:" + tensor, TaskKind.Binary, level);
+                data.Add("pl:" + tensor, TaskKind.Regression, level);
+            }
+        }
+
         string[] tensors = ["scale", "pbld.w1", "pbld.b1", "pbld.w2", "pbld.b2", "embedding0", "layer0.weight", "layer0.bias", "layer0.alpha", "layer1.weight", "layer1.alpha", "layer2.weight", "layer2.bias"];
         foreach (var level in SimdSupport.Available)
         {
@@ -36,7 +46,9 @@ public sealed class GradientTests
     [MemberData(nameof(Cases))]
     public void Gradient_matches_central_finite_differences(string tensor, TaskKind task, SimdLevel level)
     {
-        var setup = GradientSetup.Create(task, level);
+        var variant = tensor.Contains(':', StringComparison.Ordinal) ? tensor[..tensor.IndexOf(':', StringComparison.Ordinal)] : null;
+        tensor = variant is null ? tensor : tensor[(variant.Length + 1)..];
+        var setup = GradientSetup.Create(task, level, variant);
 
         var analytic = setup.AnalyticGradient(tensor);
         var reference = setup.Reference;
@@ -107,14 +119,19 @@ public sealed class GradientTests
 
         public required Dictionary<string, float[]> Gradients { get; init; }
 
-        public static GradientSetup Create(TaskKind task, SimdLevel level)
+        public static GradientSetup Create(TaskKind task, SimdLevel level, string? variant = null)
         {
             var data = SyntheticData.Make(task, 40, seed: 5);
             var settings = RealMlpDefaults.Load("realmlp-td", task) with { HiddenSizes = [6, 5] };
+            if (variant is not null)
+            {
+                settings = settings with { NumEmbType = variant, Activation = "relu", WeightParam = "standard", WeightInitMode = "glorot", BiasInitMode = "zeros" };
+            }
+
             var rows = Enumerable.Range(0, data.RowCount).ToArray();
             var encoder = MlpInputEncoder.Fit(data, rows, settings);
             var outputs = task == TaskKind.Regression ? 1 : data.RequireTarget().ClassCount;
-            var arch = new RealMlpArchitecture(encoder.Numeric.Count, encoder.Binary.Count, encoder.Embeddings.Select(e => e.CatSize).ToArray(), 8, true, 16, 4, true, settings.HiddenSizes, outputs, settings.Activation, true);
+            var arch = RealMlpArchitecture.For(encoder, settings, outputs);
             var parameters = new RealMlpParameters(arch, settings);
             var network = new RealMlpNetwork(parameters, level);
             var encoded = encoder.Encode(data);

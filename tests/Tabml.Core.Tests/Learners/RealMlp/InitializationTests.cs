@@ -80,7 +80,7 @@ public sealed class InitializationTests
         var rows = Enumerable.Range(0, data.RowCount).ToArray();
         var encoder = MlpInputEncoder.Fit(data, rows, settings);
         var outputs = task == TaskKind.Regression ? 1 : data.RequireTarget().ClassCount;
-        var arch = new RealMlpArchitecture(encoder.Numeric.Count, encoder.Binary.Count, encoder.Embeddings.Select(e => e.CatSize).ToArray(), 8, settings.NumEmbType == "pbld", 16, 4, true, settings.HiddenSizes, outputs, settings.Activation, settings.UseParametricAct);
+        var arch = RealMlpArchitecture.For(encoder, settings, outputs);
         var network = new RealMlpNetwork(new RealMlpParameters(arch, settings), SimdSupport.Active);
         var encoded = encoder.Encode(data);
         RealMlpInitializer.Initialize(network, settings, encoded, new DeterministicRandom(4), SimdSupport.Active);

@@ -12,7 +12,7 @@ public sealed class InputEncodingTests
         // 3 numeric features and categoricals with K = 2, 5, 20, 1 real categories.
         var data = Data(rows: 60);
         var encoder = MlpInputEncoder.Fit(data, Enumerable.Range(0, 60).ToArray(), RealMlpDefaults.Load("realmlp-td", TaskKind.Binary));
-        var arch = new RealMlpArchitecture(encoder.Numeric.Count, encoder.Binary.Count, encoder.Embeddings.Select(e => e.CatSize).ToArray(), 8, true, 16, 4, true, [256, 256, 256], 2, "selu", true);
+        var arch = RealMlpArchitecture.For(encoder, RealMlpDefaults.Load("realmlp-td", TaskKind.Binary), 2);
 
         Assert.Equal(27, arch.InputWidth);
         Assert.Equal(12 + 1 + 5 + 1, arch.EmbeddingOffset);

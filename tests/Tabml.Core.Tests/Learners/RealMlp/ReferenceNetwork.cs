@@ -75,10 +75,10 @@ internal sealed class ReferenceNetwork
                         sum += input[(r * inWidth) + i] * w[(i * outWidth) + j];
                     }
 
-                    var z = (sum / Math.Sqrt(inWidth)) + b[j];
+                    var z = (_arch.Ntk ? sum / Math.Sqrt(inWidth) : sum) + b[j];
                     if (l < layers.Count - 1)
                     {
-                        var f = _arch.Activation == "mish" ? Mish(z) : Selu(z);
+                        var f = _arch.Activation switch { "mish" => Mish(z), "relu" => Math.Max(z, 0), _ => Selu(z) };
                         var a = Values.TryGetValue($"layer{l}.alpha", out var alpha) ? z + (alpha[j] * (f - z)) : f;
                         z = a * masks[l][(r * outWidth) + j];
                     }
@@ -106,6 +106,24 @@ internal sealed class ReferenceNetwork
             for (var j = 0; j < nn; j++)
             {
                 double x = rows.Numeric[(r * nn) + j];
+                if (_arch.Periodic)
+                {
+                    var f = h / 2;
+                    for (var o = 0; o < l; o++)
+                    {
+                        var e = Values["plr.b2"][(j * l) + o];
+                        for (var k = 0; k < f; k++)
+                        {
+                            var a = 2 * Math.PI * x * Values["plr.w1"][(j * f) + k];
+                            e += (Math.Cos(a) * Values["plr.w2"][(((j * l) + o) * h) + k]) + (Math.Sin(a) * Values["plr.w2"][(((j * l) + o) * h) + f + k]);
+                        }
+
+                        x0[(r * d) + (j * l) + o] = _arch.NumericEmbedding == "plr" ? Math.Max(e, 0) : e;
+                    }
+
+                    continue;
+                }
+
                 if (!_arch.Pbld)
                 {
                     x0[(r * d) + j] = x;
