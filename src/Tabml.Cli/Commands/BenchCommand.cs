@@ -1,32 +1,173 @@
 using System.CommandLine;
+using System.Globalization;
+using Tabml.Bench.Configuration;
 using Tabml.Bench.Loading;
+using Tabml.Bench.Methods;
+using Tabml.Bench.Reports;
+using Tabml.Bench.Running;
+using Tabml.Bench.Splits;
+using Tabml.Bench.Suites;
+using Tabml.Cli.Output;
 using Tabml.Errors;
 
 namespace Tabml.Cli.Commands;
 
-/// <summary>`tabml bench ...`: benchmarks that print figures (never timed tests).</summary>
+/// <summary>
+/// `tabml bench`: dataset suites, tuned baselines and paper-style reports; `--baseline` turns a run into
+/// the CI regression check of default scores. Subcommands: merge, csv, kernels, realmlp.
+/// </summary>
 internal static class BenchCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("bench", "Benchmarks: CSV loading and more.");
+        var config = new Option<string?>("--config") { Description = "Benchmark configuration (configs/bench/*.json)." };
+        var suite = new Option<string?>("--suite") { Description = "Suite file (JSON list of name, file, target, task); overrides the config's." };
+        var dataRoot = new Option<string?>("--data-root") { Description = "Folder of the suite's CSV files (default: the suite file's folder)." };
+        var datasets = new Option<string[]>("--datasets") { Description = "Dataset names to run (default: the config's, else all).", Arity = ArgumentArity.OneOrMore };
+        var methods = new Option<string[]>("--methods") { Description = $"Methods, comma-separated: {string.Join(", ", MethodCatalog.Names)}.", Arity = ArgumentArity.OneOrMore };
+        var splits = new Option<int?>("--splits") { Description = "Random splits per dataset (test 20%, validation 25% of the rest)." };
+        var splitFile = new Option<string?>("--split-file") { Description = "JSON splits (train/valid/test row indices) to use instead of random ones (one dataset)." };
+        var output = new Option<string?>("--out") { Description = "Output folder (results.jsonl, summary.md, summary.csv, plots)." };
+        var jobs = new Option<int?>("--jobs") { Description = "Dataset splits run side by side; the threads are divided among them." };
+        var threads = new Option<int>("--threads") { Description = "Threads in all.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var shard = new Option<string?>("--shard") { Description = "i/n: run the i-th of n deterministic slices (merge them with `tabml bench merge`)." };
+        var trials = new Option<int?>("--hpo-trials") { Description = "Random-search configurations of the -hpo methods (default 50)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the splits and the learners." };
+        var reference = new Option<string?>("--reference") { Description = "Method to compare with (wins/ties/losses, relative plot)." };
+        var baseline = new Option<string?>("--baseline") { Description = "Expected scores with tolerances; exit 4 when a score got worse." };
+        var update = new Option<bool>("--update-baseline") { Description = "Rewrite the --baseline file from this run." };
+        var common = new CommonOptions();
+        var command = new Command("bench", "Benchmark methods over dataset suites; reports, plots and the CI regression check.")
+        {
+            config, suite, dataRoot, datasets, methods, splits, splitFile, output, jobs, threads, shard, trials, seed, reference, baseline, update,
+        };
+        common.AddTo(command);
+        command.Subcommands.Add(Merge(console));
         command.Subcommands.Add(CsvLoad(console));
         command.Subcommands.Add(Kernels(console));
         command.Subcommands.Add(RealMlp(console));
+        command.SetAction(result =>
+        {
+            var file = result.GetValue(config) is { } c ? BenchConfig.Load(c) : new BenchConfig();
+            var suitePath = result.GetValue(suite) ?? file.Resolve(file.Suite) ?? throw TabmlException.Usage("no suite: give --suite or a --config with \"suite\"");
+            var loaded = Suite.Load(suitePath, result.GetValue(dataRoot) ?? file.Resolve(file.DataRoot));
+            var names = DataOptions.Split(result.GetValue(datasets));
+            var methodNames = DataOptions.Split(result.GetValue(methods)) is { Length: > 0 } given ? given : file.Methods.ToArray();
+            if (methodNames.Length == 0)
+            {
+                throw TabmlException.Usage("no methods: give --methods or a --config with \"methods\"");
+            }
+
+            var outDir = result.GetValue(output) ?? file.Resolve(file.Out) ?? "bench-out";
+            var options = new BenchOptions
+            {
+                Suite = loaded,
+                Datasets = loaded.Select(names.Length > 0 ? names : file.Datasets.ToArray()),
+                Methods = methodNames,
+                OutputDirectory = outDir,
+                Splits = result.GetValue(splits) ?? file.Splits,
+                GivenSplits = result.GetValue(splitFile) is { } sf ? SplitFile.Read(sf) : null,
+                Seed = result.GetValue(seed) ?? file.Seed,
+                HpoTrials = result.GetValue(trials) ?? file.HpoTrials,
+                Jobs = Math.Max(1, result.GetValue(jobs) ?? file.Jobs),
+                Threads = Math.Max(1, result.GetValue(threads)),
+                Shard = ParseShard(result.GetValue(shard)),
+            };
+            if (options.GivenSplits is not null && options.Datasets.Count != 1)
+            {
+                throw TabmlException.Usage("--split-file applies to one dataset: add --datasets NAME");
+            }
+
+            var quiet = result.GetValue(common.Quiet) || result.GetValue(common.Json);
+            var reporter = new ConsoleReporter(console.Error, quiet);
+            var rows = BenchProgressDisplay.Run(console, quiet, progress => new BenchRunner(reporter, progress).Run(options));
+            var referenceMethod = result.GetValue(reference) ?? file.Reference;
+            var summaries = BenchReport.Write(outDir, rows, referenceMethod);
+            if (result.GetValue(common.Json))
+            {
+                JsonOutput.Write(console.Out, new { Output = outDir, Summaries = summaries });
+            }
+            else
+            {
+                console.Out.Write(SummaryWriter.Markdown(rows, summaries, referenceMethod));
+                console.Out.WriteLine($"results in {outDir}");
+            }
+
+            return CheckBaseline(console, result.GetValue(baseline), result.GetValue(update), rows);
+        });
         return command;
     }
 
-    private static Command RealMlp(CliConsole console)
+    private static int CheckBaseline(CliConsole console, string? path, bool update, IReadOnlyList<Tabml.Bench.Results.ResultRow> rows)
     {
-        var data = new Argument<string>("DATA") { Description = "CSV file to train on." };
-        var target = new Option<string>("--target") { Description = "Target column.", Required = true };
-        var task = new Option<string?>("--task") { Description = "binary, multiclass or regression (default: inferred)." };
-        var full = new Option<bool>("--full") { Description = "Also run the complete 256-epoch fit and report its time and test metric." };
-        var command = new Command("realmlp", "RealMLP-TD speed: a profile of one epoch, % of FMA peak, seconds per 1000 training rows.") { data, target, task, full };
+        if (path is null)
+        {
+            return update ? throw TabmlException.Usage("--update-baseline needs --baseline FILE") : ExitCodes.Ok;
+        }
+
+        if (update)
+        {
+            BaselineCheck.Write(path, BaselineCheck.FromResults(rows, "Expected test errors (classification error / nRMSE, mean over splits) of the CI benchmark; a run fails when a score exceeds score + tolerance. Rewrite with `tabml bench --config configs/bench/ci.json --baseline configs/bench/ci.baseline.json --update-baseline`."));
+            console.Error.WriteLine($"baseline written to {path}");
+            return ExitCodes.Ok;
+        }
+
+        var regressions = BaselineCheck.Compare(BaselineCheck.Read(path), rows);
+        if (regressions.Count == 0)
+        {
+            console.Error.WriteLine($"baseline check passed: no score worse than {path} allows");
+            return ExitCodes.Ok;
+        }
+
+        console.Out.WriteLine($"{regressions.Count} default score(s) got worse than {path} allows:");
+        console.Out.Write(BaselineCheck.Format(regressions));
+        return ExitCodes.BenchmarkRegression;
+    }
+
+    private static (int, int) ParseShard(string? text)
+    {
+        if (text is null)
+        {
+            return (1, 1);
+        }
+
+        var parts = text.Split('/');
+        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var i) && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && i >= 1 && i <= n)
+        {
+            return (i, n);
+        }
+
+        throw TabmlException.Usage($"--shard must look like i/n with 1 ≤ i ≤ n, got '{text}'");
+    }
+
+    private static Command Merge(CliConsole console)
+    {
+        var folders = new Argument<string[]>("DIR") { Description = "Shard output folders.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "Merged output folder.", DefaultValueFactory = _ => "bench-out/merged" };
+        var reference = new Option<string?>("--reference") { Description = "Method to compare with." };
+        var command = new Command("merge", "Combine the results of shard runs and write the summary and plots.") { folders, output, reference };
         command.SetAction(result =>
         {
-            var taskName = result.GetValue(task);
-            Tabml.Bench.RealMlp.RealMlpProfile.Run(console.Out, result.GetValue(data)!, result.GetValue(target)!, taskName is null ? null : Tabml.Data.TaskKindExtensions.Parse(taskName), result.GetValue(full));
+            var outDir = result.GetValue(output)!;
+            var rows = BenchReport.Merge(result.GetValue(folders)!, outDir);
+            var summaries = BenchReport.Write(outDir, rows, result.GetValue(reference));
+            console.Out.Write(SummaryWriter.Markdown(rows, summaries, result.GetValue(reference)));
+            console.Out.WriteLine($"merged {rows.Count} rows into {outDir}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CsvLoad(CliConsole console)
+    {
+        var file = new Option<string>("--file") { Description = "CSV to load; generated when absent.", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "tabml-bench-1m-x-50.csv") };
+        var rows = new Option<int>("--rows") { Description = "Rows of the generated file.", DefaultValueFactory = _ => 1_000_000 };
+        var columns = new Option<int>("--columns") { Description = "Numeric columns of the generated file.", DefaultValueFactory = _ => 50 };
+        var repetitions = new Option<int>("--repetitions") { Description = "Loads to time (the median is reported).", DefaultValueFactory = _ => 1 };
+        var command = new Command("csv", "Load a large numeric CSV as train does; print throughput and peak working set (run in a fresh process).") { file, rows, columns, repetitions };
+        command.SetAction(result =>
+        {
+            CsvLoadBenchmark.Run(console.Out, result.GetValue(file)!, result.GetValue(rows), result.GetValue(columns), Math.Max(1, result.GetValue(repetitions)));
             return ExitCodes.Ok;
         });
         return command;
@@ -44,16 +185,17 @@ internal static class BenchCommand
         return command;
     }
 
-    private static Command CsvLoad(CliConsole console)
+    private static Command RealMlp(CliConsole console)
     {
-        var file = new Option<string>("--file") { Description = "CSV to load; generated when absent.", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "tabml-bench-1m-x-50.csv") };
-        var rows = new Option<int>("--rows") { Description = "Rows of the generated file.", DefaultValueFactory = _ => 1_000_000 };
-        var columns = new Option<int>("--columns") { Description = "Numeric columns of the generated file.", DefaultValueFactory = _ => 50 };
-        var repetitions = new Option<int>("--repetitions") { Description = "Loads to time (the median is reported).", DefaultValueFactory = _ => 1 };
-        var command = new Command("csv", "Load a large numeric CSV as train does; print throughput and peak working set (run in a fresh process).") { file, rows, columns, repetitions };
+        var data = new Argument<string>("DATA") { Description = "CSV file to train on." };
+        var target = new Option<string>("--target") { Description = "Target column.", Required = true };
+        var task = new Option<string?>("--task") { Description = "binary, multiclass or regression (default: inferred)." };
+        var full = new Option<bool>("--full") { Description = "Also run the complete 256-epoch fit and report its time and test metric." };
+        var command = new Command("realmlp", "RealMLP-TD speed: a profile of one epoch, % of FMA peak, seconds per 1000 training rows.") { data, target, task, full };
         command.SetAction(result =>
         {
-            CsvLoadBenchmark.Run(console.Out, result.GetValue(file)!, result.GetValue(rows), result.GetValue(columns), Math.Max(1, result.GetValue(repetitions)));
+            var taskName = result.GetValue(task);
+            Tabml.Bench.RealMlp.RealMlpProfile.Run(console.Out, result.GetValue(data)!, result.GetValue(target)!, taskName is null ? null : Tabml.Data.TaskKindExtensions.Parse(taskName), result.GetValue(full));
             return ExitCodes.Ok;
         });
         return command;

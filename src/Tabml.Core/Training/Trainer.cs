@@ -107,17 +107,10 @@ public sealed class Trainer
         var metric = MetricCatalog.Default(target.Task);
         var selectionMetric = options.EnsembleMetric is { } m ? MetricCatalog.Get(m, target.Task) : metric;
         var scores = members.Select(f => metric.Compute(target, f.OutOfFold)).ToArray();
-        var best = 0;
-        for (var i = 1; i < scores.Length; i++)
-        {
-            if (scores[i] < scores[best])
-            {
-                best = i;
-            }
-        }
+        var best = MemberSelection.Best(members.Select(f => f.OutOfFold).ToArray(), target, metric);
 
         var selection = CaruanaSelector.Select(members.Select(f => f.OutOfFold).ToArray(), target, selectionMetric);
-        var ensemblePredictions = Blend(members.Select(f => f.OutOfFold).ToArray(), selection.Weights);
+        var ensemblePredictions = MemberSelection.Blend(members.Select(f => f.OutOfFold).ToArray(), selection.Weights);
         var ensembleScores = ValidationScores.Compute(target, ensemblePredictions);
 
         var leaderboard = new List<LeaderboardRow>();
@@ -157,27 +150,6 @@ public sealed class Trainer
         var validation = new BundleValidation(plan.Method, plan.IsHoldout ? plan.Folds[0].Train.Length : plan.RowCount, target.Length, metric.Name);
         var bundle = new ModelBundle(data.Schema, settings, validation, bundleMembers, ensemble);
         return new TrainResult(bundle, leaderboard, metric.Name, plan);
-    }
-
-    /// <summary>The weighted mean of the members' predictions (probabilities for classification).</summary>
-    public static Predictions Blend(IReadOnlyList<Predictions> members, IReadOnlyList<double> weights)
-    {
-        var values = new double[members[0].Values.Length];
-        for (var m = 0; m < members.Count; m++)
-        {
-            if (weights[m] <= 0)
-            {
-                continue;
-            }
-
-            var source = members[m].Values;
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] += weights[m] * source[i];
-            }
-        }
-
-        return new Predictions(members[0].RowCount, members[0].OutputCount, values);
     }
 
     private static JsonNode? SettingsJson(ILearner learner) =>

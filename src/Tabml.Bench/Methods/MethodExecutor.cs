@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
+using Tabml.Bench.Hpo;
+using Tabml.Data;
+using Tabml.Ensembling;
+using Tabml.Learners;
+using Tabml.Learners.LightGbm;
+using Tabml.Learners.RealMlp;
+using Tabml.Metrics;
+using Tabml.Numerics.Random;
+
+namespace Tabml.Bench.Methods;
+
+/// <summary>Runs one method on one split: a learner, a random search, or a combination of member outcomes.</summary>
+public static class MethodExecutor
+{
+    public static MethodOutcome RunLearner(string learnerName, TaskData data, LearnerContext context)
+    {
+        var learner = LearnerCatalog.Create(learnerName, data.Train.Task);
+        return Fit(learner, data, context, new Dictionary<string, string>());
+    }
+
+    /// <summary>
+    /// Random search (method-spec §6): each configuration is trained like the TD model on the same split; the
+    /// one with the strictly lowest validation error wins (the earliest among ties); no refit.
+    /// </summary>
+    public static MethodOutcome RunHpo(BenchMethod method, TaskData data, LearnerContext context, int trials)
+    {
+        var task = data.Train.Task;
+        var metric = MetricCatalog.Default(task);
+        var rng = DeterministicRandom.ForStream((ulong)context.Seed, Splits.SplitPlanner.StableHash($"{method.Name}/{data.Entry.Name}/{data.Split}"));
+        MethodOutcome? best = null;
+        var bestLoss = double.PositiveInfinity;
+        var bestTrial = -1;
+        var fitSeconds = 0.0;
+        for (var trial = 0; trial < trials; trial++)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            ILearner learner = method.Learner == "lightgbm"
+                ? new LightGbmLearner("lightgbm-hpo", LightGbmSearchSpace.Sample((LightGbmSettings)LightGbmLearner.Create(LightGbmLearner.TunedName, task).Settings, rng))
+                : new RealMlpLearner("realmlp-hpo", RealMlpSearchSpace.Sample(RealMlpDefaults.Load(RealMlpLearner.TunedName, task), task.IsClassification(), rng));
+            var outcome = Fit(learner, data, context with { Seed = context.Seed + trial }, new Dictionary<string, string>());
+            fitSeconds += outcome.FitSeconds;
+            var loss = metric.Compute(data.Valid.RequireTarget(), outcome.Valid);
+            if (loss < bestLoss || best is null)
+            {
+                (best, bestLoss, bestTrial) = (outcome, loss, trial);
+            }
+        }
+
+        var details = new Dictionary<string, string>(best!.Details)
+        {
+            ["trials"] = trials.ToString(CultureInfo.InvariantCulture),
+            ["best_trial"] = bestTrial.ToString(CultureInfo.InvariantCulture),
+        };
+        return best with { FitSeconds = fitSeconds, Details = details };
+    }
+
+    /// <summary>Best-* (lowest validation error) or Ensemble-* (greedy selection, method-spec §7) over member outcomes.</summary>
+    public static MethodOutcome Combine(BenchMethod method, TaskData data, IReadOnlyList<MethodOutcome> members)
+    {
+        var target = data.Valid.RequireTarget();
+        var metric = MetricCatalog.Default(target.Task);
+        var valid = members.Select(m => m.Valid).ToArray();
+        var fit = members.Sum(m => m.FitSeconds);
+        var peak = members.Max(m => m.PeakMemoryMb);
+        if (method.Kind == MethodKind.Best)
+        {
+            var best = MemberSelection.Best(valid, target, metric);
+            var details = new Dictionary<string, string> { ["chosen"] = method.Members[best] };
+            return new MethodOutcome(members[best].Valid, members[best].Test, fit, members[best].PredictSeconds, peak, details);
+        }
+
+        var selection = CaruanaSelector.Select(valid, target, metric);
+        var weights = string.Join(" ", method.Members.Select((name, i) => string.Create(CultureInfo.InvariantCulture, $"{name}={selection.Weights[i]:0.###}")));
+        var predict = members.Where((_, i) => selection.Weights[i] > 0).Sum(m => m.PredictSeconds);
+        return new MethodOutcome(
+            MemberSelection.Blend(valid, selection.Weights),
+            MemberSelection.Blend(members.Select(m => m.Test).ToArray(), selection.Weights),
+            fit,
+            predict,
+            peak,
+            new Dictionary<string, string> { ["weights"] = weights });
+    }
+
+    private static MethodOutcome Fit(ILearner learner, TaskData data, LearnerContext context, Dictionary<string, string> details)
+    {
+        var clock = Stopwatch.StartNew();
+        var model = learner.Fit(data.Train, data.Valid, context);
+        var fitSeconds = clock.Elapsed.TotalSeconds;
+        var valid = model.Predict(data.Valid.WithoutTarget(), context.Threads);
+        clock.Restart();
+        var test = model.Predict(data.Test.WithoutTarget(), context.Threads);
+        var predictSeconds = clock.Elapsed.TotalSeconds;
+        foreach (var (key, value) in model.Facts)
+        {
+            details[key] = value.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        return new MethodOutcome(valid, test, fitSeconds, predictSeconds, null, details);
+    }
+}

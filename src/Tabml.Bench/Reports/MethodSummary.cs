@@ -1,0 +1,18 @@
+namespace Tabml.Bench.Reports;
+
+/// <summary>
+/// One method on one task type: the shifted geometric mean of its errors with a 95% interval over splits,
+/// training time per 1000 rows, and wins/ties/losses per dataset against the reference method.
+/// </summary>
+public sealed record MethodSummary(
+    string Method,
+    string TaskType,
+    int Datasets,
+    int Splits,
+    double Score,
+    double? Lower,
+    double? Upper,
+    double SecondsPer1000,
+    int Wins,
+    int Ties,
+    int Losses);

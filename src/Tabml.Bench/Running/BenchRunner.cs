@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Tabml.Bench.Methods;
+using Tabml.Bench.Results;
+using Tabml.Bench.Splits;
+using Tabml.Bench.Suites;
+using Tabml.Data;
+using Tabml.Errors;
+using Tabml.Learners;
+using Tabml.Reporting;
+
+namespace Tabml.Bench.Running;
+
+/// <summary>
+/// Runs every (dataset, split) group of a benchmark — its member methods first, then the composites built
+/// from their cached predictions — appending one result row per method as it finishes. Rows already in
+/// results.jsonl are skipped, so an interrupted run resumes; a shard runs every n-th group.
+/// </summary>
+public sealed class BenchRunner
+{
+    private readonly IReporter _reporter;
+    private readonly IProgress<BenchProgress>? _progress;
+    private readonly ConcurrentDictionary<string, Lazy<Dataset>> _datasets = new(StringComparer.Ordinal);
+
+    public BenchRunner(IReporter? reporter = null, IProgress<BenchProgress>? progress = null)
+    {
+        _reporter = reporter ?? NullReporter.Instance;
+        _progress = progress;
+    }
+
+    public IReadOnlyList<ResultRow> Run(BenchOptions options, CancellationToken cancellation = default)
+    {
+        Directory.CreateDirectory(options.OutputDirectory);
+        var store = new ResultStore(Path.Combine(options.OutputDirectory, "results.jsonl"));
+        var cache = new PredictionCache(Path.Combine(options.OutputDirectory, "cache"));
+        var methods = MethodCatalog.WithMembers(options.Methods);
+        var splitCount = options.GivenSplits?.Count ?? options.Splits;
+        var groups = options.Datasets.SelectMany(d => Enumerable.Range(0, splitCount).Select(s => (Entry: d, Split: s)))
+            .Where((_, i) => i % options.Shard.Count == options.Shard.Index - 1)
+            .ToArray();
+        var done = store.ReadAll().Where(r => r.Ok).Select(r => r.Key).ToHashSet();
+        var total = groups.Sum(g => methods.Count(m => !done.Contains((g.Entry.Name, m.Name, g.Split))));
+        _reporter.Info($"benchmark: {groups.Length} dataset splits × {methods.Count} methods, {total} runs to do ({done.Count} done before)");
+        var finished = 0;
+        var clock = Stopwatch.StartNew();
+        var threads = Math.Max(1, options.Threads / Math.Max(1, options.Jobs));
+        Parallel.ForEach(
+            Partitioner.Create(groups, EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellation },
+            group =>
+            {
+                var outcomes = new Dictionary<string, MethodOutcome?>(StringComparer.Ordinal);
+                var pending = methods.Where(m => !done.Contains((group.Entry.Name, m.Name, group.Split))).ToArray();
+                var needed = pending.SelectMany(m => m.Members).ToHashSet(StringComparer.Ordinal);
+                TaskData? data = null;
+                foreach (var method in methods)
+                {
+                    var isDone = done.Contains((group.Entry.Name, method.Name, group.Split));
+                    if (isDone && !needed.Contains(method.Name))
+                    {
+                        continue;
+                    }
+
+                    if (isDone && cache.TryRead(group.Entry.Name, group.Split, method.Name, out var cached))
+                    {
+                        outcomes[method.Name] = cached;
+                        continue;
+                    }
+
+                    // Not done yet, or done but needed by a composite and no longer cached: run it.
+                    data ??= Load(options, group.Entry, group.Split);
+                    var row = RunOne(options, method, data, outcomes, cache, threads, cancellation);
+                    if (!isDone)
+                    {
+                        store.Append(row);
+                        var count = Interlocked.Increment(ref finished);
+                        _progress?.Report(new BenchProgress(count, total, $"{group.Entry.Name} split {group.Split} {method.Name}", clock.Elapsed));
+                    }
+                }
+            });
+
+        return store.ReadAll();
+    }
+
+    private ResultRow RunOne(BenchOptions options, BenchMethod method, TaskData data, Dictionary<string, MethodOutcome?> outcomes, PredictionCache cache, int threads, CancellationToken cancellation)
+    {
+        try
+        {
+            MethodOutcome outcome;
+            if (method.Kind is MethodKind.Best or MethodKind.Ensemble)
+            {
+                var members = method.Members.Select(m => outcomes.GetValueOrDefault(m) ?? throw new TabmlException(ExitCodes.Internal, $"member {m} failed")).ToArray();
+                outcome = MethodExecutor.Combine(method, data, members);
+            }
+            else
+            {
+                var context = new LearnerContext { Seed = options.Seed + data.Split, Threads = threads, Cancellation = cancellation };
+                MemoryProbe.Reset();
+                outcome = method.Kind == MethodKind.Hpo
+                    ? MethodExecutor.RunHpo(method, data, context, options.HpoTrials)
+                    : MethodExecutor.RunLearner(method.Learner!, data, context);
+                outcome = outcome with { PeakMemoryMb = MemoryProbe.PeakMb() };
+                cache.Write(data.Entry.Name, data.Split, method.Name, outcome);
+            }
+
+            outcomes[method.Name] = outcome;
+            return ResultRows.From(data, method.Name, outcome);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            outcomes[method.Name] = null;
+            _reporter.Warning($"{data.Entry.Name} split {data.Split} {method.Name} failed: {e.Message}");
+            return ResultRows.Failed(data, method.Name, e.Message);
+        }
+    }
+
+    private TaskData Load(BenchOptions options, SuiteEntry entry, int split)
+    {
+        var dataset = _datasets.GetOrAdd(entry.Name, _ => new Lazy<Dataset>(() =>
+            DatasetReader.ReadForTraining(options.Suite.PathOf(entry), new TrainingReadOptions { Target = entry.Target, Task = TaskKindExtensions.Parse(entry.Task) }).Dataset)).Value;
+        var plan = options.GivenSplits?[split] ?? SplitPlanner.Random(entry.Name, split, dataset.RowCount, options.Seed);
+        SplitFile.Validate(plan, dataset.RowCount, entry.Name);
+        return new TaskData(entry, split, dataset.Slice(plan.Train), dataset.Slice(plan.Valid), dataset.Slice(plan.Test));
+    }
+}
