@@ -61,7 +61,7 @@ public static class BaselineCheck
                 return new BaselineEntry(g.Key.Dataset, g.Key.Method, score, Math.Round(Math.Max(0.005, 0.03 * score), 6));
             }).ToArray());
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(string path, BaselineFile baseline) =>
         File.WriteAllText(path, JsonSerializer.Serialize(baseline, Indented) + "\n");
