@@ -60,7 +60,7 @@ public sealed class SplitTests : IDisposable
     public void The_reference_runners_split_format_is_accepted()
     {
         var path = Path.Combine(_dir, "reference.json");
-        File.WriteAllText(path, "{\"train_idx\":[0,1,2,3],\"test_idx\":[4],\"fit_idx\":[0,2,3],\"val_idx\":[1]}");
+        File.WriteAllText(path, "{\"dataset\":\"d\",\"train_idx\":[0,1,2,3],\"test_idx\":[4],\"pytabkit_inner\":{\"note\":\"n\",\"fit_idx\":[0,2,3],\"val_idx\":[1]}}");
 
         var split = Assert.Single(SplitFile.Read(path));
 

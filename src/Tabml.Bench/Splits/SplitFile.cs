@@ -6,8 +6,8 @@ namespace Tabml.Bench.Splits;
 
 /// <summary>
 /// Splits given as a file, so another tool's exact rows can be reproduced. Accepted: {"splits": [{"train":
-/// [...], "valid": [...], "test": [...]}, ...]} and the reference runner's single split {"fit_idx",
-/// "val_idx", "test_idx"} (0-based data-row indices).
+/// [...], "valid": [...], "test": [...]}, ...]} and the reference runner's --write-split file: "test_idx" with
+/// the train part's inner split in "pytabkit_inner": {"fit_idx", "val_idx"} (0-based data-row indices).
 /// </summary>
 public static class SplitFile
 {
@@ -26,9 +26,9 @@ public static class SplitFile
                 return splits.Select(s => new BenchSplit(s.Train, s.Valid, s.Test)).ToArray();
             }
 
-            if (file.FitIdx is not null && file.ValIdx is not null && file.TestIdx is not null)
+            if (file.Inner is { FitIdx: { } fit, ValIdx: { } valid } && file.TestIdx is { } test)
             {
-                return [new BenchSplit(file.FitIdx, file.ValIdx, file.TestIdx)];
+                return [new BenchSplit(fit, valid, test)];
             }
         }
         catch (JsonException e)
@@ -36,11 +36,11 @@ public static class SplitFile
             throw TabmlException.Usage($"{path}: not a split file: {e.Message}");
         }
 
-        throw TabmlException.Usage($"{path}: no splits (expected \"splits\" or \"fit_idx\"/\"val_idx\"/\"test_idx\")");
+        throw TabmlException.Usage($"{path}: no splits (expected \"splits\", or \"test_idx\" with \"pytabkit_inner\": {{\"fit_idx\", \"val_idx\"}})");
     }
 
     public static void Write(string path, IReadOnlyList<BenchSplit> splits) =>
-        File.WriteAllText(path, JsonSerializer.Serialize(new FileShape(splits.Select(s => new SplitShape(s.Train, s.Valid, s.Test)).ToList(), null, null, null)));
+        File.WriteAllText(path, JsonSerializer.Serialize(new FileShape(splits.Select(s => new SplitShape(s.Train, s.Valid, s.Test)).ToList(), null, null)));
 
     /// <summary>Checks that a split's rows exist and do not overlap.</summary>
     public static void Validate(BenchSplit split, int rows, string what)
@@ -59,9 +59,12 @@ public static class SplitFile
 
     private sealed record FileShape(
         [property: JsonPropertyName("splits")] List<SplitShape>? Splits,
+        [property: JsonPropertyName("test_idx")] int[]? TestIdx,
+        [property: JsonPropertyName("pytabkit_inner")] InnerShape? Inner);
+
+    private sealed record InnerShape(
         [property: JsonPropertyName("fit_idx")] int[]? FitIdx,
-        [property: JsonPropertyName("val_idx")] int[]? ValIdx,
-        [property: JsonPropertyName("test_idx")] int[]? TestIdx);
+        [property: JsonPropertyName("val_idx")] int[]? ValIdx);
 
     private sealed record SplitShape(
         [property: JsonPropertyName("train")] int[] Train,
