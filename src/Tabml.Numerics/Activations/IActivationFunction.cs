@@ -19,4 +19,9 @@ public interface IActivationFunction
     static abstract Vector512<float> Value(Vector512<float> x);
 
     static abstract Vector512<float> Derivative(Vector512<float> x);
+
+    /// <summary>f(x) and f'(x) together (they share the transcendental work).</summary>
+    static abstract (Vector512<float> Value, Vector512<float> Derivative) Both(Vector512<float> x);
+
+    static abstract (Vector256<float> Value, Vector256<float> Derivative) Both(Vector256<float> x);
 }

@@ -62,6 +62,28 @@ public readonly struct Mish : IActivationFunction
         return Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(Threshold)), x, value);
     }
 
+    public static (Vector512<float> Value, Vector512<float> Derivative) Both(Vector512<float> x)
+    {
+        var one = Vector512<float>.One;
+        var large = Vector512.GreaterThan(x, Vector512.Create(Threshold));
+        var u = Vector512.Exp(Vector512.Min(x, Vector512.Create(Threshold)));
+        var n = u * (u + Vector512.Create(2f));
+        var t = n / (n + Vector512.Create(2f));
+        var derivative = t + (x * (one - (t * t)) * (u / (one + u)));
+        return (Vector512.ConditionalSelect(large, x, x * t), Vector512.ConditionalSelect(large, one, derivative));
+    }
+
+    public static (Vector256<float> Value, Vector256<float> Derivative) Both(Vector256<float> x)
+    {
+        var one = Vector256<float>.One;
+        var large = Vector256.GreaterThan(x, Vector256.Create(Threshold));
+        var u = Vector256.Exp(Vector256.Min(x, Vector256.Create(Threshold)));
+        var n = u * (u + Vector256.Create(2f));
+        var t = n / (n + Vector256.Create(2f));
+        var derivative = t + (x * (one - (t * t)) * (u / (one + u)));
+        return (Vector256.ConditionalSelect(large, x, x * t), Vector256.ConditionalSelect(large, one, derivative));
+    }
+
     public static Vector512<float> Derivative(Vector512<float> x)
     {
         var one = Vector512<float>.One;

@@ -83,18 +83,17 @@ public static class ParametricActivation
                 {
                     var gv = Vector512.LoadUnsafe(ref g, (nuint)j);
                     var zv = Vector512.LoadUnsafe(ref zr, (nuint)j);
-                    var dv = TFunction.Derivative(zv);
                     Vector512<float> dz;
                     if (parametric)
                     {
+                        var (fz, dv) = TFunction.Both(zv);
                         var alv = Vector512.LoadUnsafe(ref al, (nuint)j);
                         dz = gv * Vector512.FusedMultiplyAdd(alv, dv - Vector512<float>.One, Vector512<float>.One);
-                        var fz = TFunction.Value(zv);
                         Vector512.FusedMultiplyAdd(gv, fz - zv, Vector512.LoadUnsafe(ref dal, (nuint)j)).StoreUnsafe(ref dal, (nuint)j);
                     }
                     else
                     {
-                        dz = gv * dv;
+                        dz = gv * TFunction.Derivative(zv);
                     }
 
                     (Vector512.LoadUnsafe(ref db, (nuint)j) + dz).StoreUnsafe(ref db, (nuint)j);
@@ -108,18 +107,17 @@ public static class ParametricActivation
                 {
                     var gv = Vector256.LoadUnsafe(ref g, (nuint)j);
                     var zv = Vector256.LoadUnsafe(ref zr, (nuint)j);
-                    var dv = TFunction.Derivative(zv);
                     Vector256<float> dz;
                     if (parametric)
                     {
+                        var (fz, dv) = TFunction.Both(zv);
                         var alv = Vector256.LoadUnsafe(ref al, (nuint)j);
                         dz = gv * Vector256.FusedMultiplyAdd(alv, dv - Vector256<float>.One, Vector256<float>.One);
-                        var fz = TFunction.Value(zv);
                         Vector256.FusedMultiplyAdd(gv, fz - zv, Vector256.LoadUnsafe(ref dal, (nuint)j)).StoreUnsafe(ref dal, (nuint)j);
                     }
                     else
                     {
-                        dz = gv * dv;
+                        dz = gv * TFunction.Derivative(zv);
                     }
 
                     (Vector256.LoadUnsafe(ref db, (nuint)j) + dz).StoreUnsafe(ref db, (nuint)j);

@@ -16,6 +16,10 @@ public readonly struct Relu : IActivationFunction
 
     public static Vector512<float> Value(Vector512<float> x) => Vector512.Max(x, Vector512<float>.Zero);
 
+    public static (Vector512<float> Value, Vector512<float> Derivative) Both(Vector512<float> x) => (Value(x), Derivative(x));
+
+    public static (Vector256<float> Value, Vector256<float> Derivative) Both(Vector256<float> x) => (Value(x), Derivative(x));
+
     public static Vector512<float> Derivative(Vector512<float> x) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512<float>.Zero), Vector512<float>.One, Vector512<float>.Zero);
 }

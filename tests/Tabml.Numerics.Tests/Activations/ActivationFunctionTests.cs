@@ -49,6 +49,34 @@ public sealed class ActivationFunctionTests
         }
     }
 
+    [Fact]
+    public void Both_returns_the_value_and_the_derivative_together()
+    {
+        var x512 = Vector512.Create(Points.Concat(Points).Take(16).ToArray());
+        var x256 = Vector256.Create(Points.Skip(6).Take(8).ToArray());
+        Check<Selu>(x512, x256);
+        Check<Mish>(x512, x256);
+        Check<Relu>(x512, x256);
+    }
+
+    private static void Check<T>(Vector512<float> x512, Vector256<float> x256)
+        where T : struct, IActivationFunction
+    {
+        var (v512, d512) = T.Both(x512);
+        var (v256, d256) = T.Both(x256);
+        for (var i = 0; i < 16; i++)
+        {
+            Assert.Equal(T.Value(x512)[i], v512[i], 1e-6 * Math.Max(1, Math.Abs(v512[i])));
+            Assert.Equal(T.Derivative(x512)[i], d512[i], 1e-6);
+        }
+
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.Equal(T.Value(x256)[i], v256[i], 1e-6 * Math.Max(1, Math.Abs(v256[i])));
+            Assert.Equal(T.Derivative(x256)[i], d256[i], 1e-6);
+        }
+    }
+
     private static double SeluReference(double x) => x > 0 ? 1.0507009873554805 * x : 1.0507009873554805 * 1.6732632423543772 * (Math.Exp(x) - 1);
 
     private static double MishReference(double x) => x * Math.Tanh(x > 20 ? x : Math.Log(1 + Math.Exp(x)));

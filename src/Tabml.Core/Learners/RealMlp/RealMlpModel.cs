@@ -14,6 +14,9 @@ public sealed class RealMlpModel : IModel
 
     private readonly RealMlpNetwork _network;
 
+    /// <summary>One reusable workspace: validation runs every epoch, and allocating its buffers each time costs more than the forward pass.</summary>
+    private RealMlpWorkspace? _workspace;
+
     internal RealMlpModel(string learnerName, TaskKind task, int classCount, MlpInputEncoder encoder, RealMlpParameters parameters, OutputScaling scaling, int predictBatchSize, IReadOnlyDictionary<string, double> facts)
     {
         LearnerName = learnerName;
@@ -51,7 +54,13 @@ public sealed class RealMlpModel : IModel
     {
         var outputs = Task == TaskKind.Regression ? 1 : ClassCount;
         var values = new double[rows.Count * outputs];
-        var workspace = new RealMlpWorkspace(Parameters.Architecture, Math.Max(1, Math.Min(PredictBatchSize, rows.Count)));
+        var capacity = Math.Max(1, Math.Min(PredictBatchSize, rows.Count));
+        var workspace = Interlocked.Exchange(ref _workspace, null);
+        if (workspace is null || workspace.Capacity < capacity)
+        {
+            workspace = new RealMlpWorkspace(Parameters.Architecture, capacity);
+        }
+
         for (var start = 0; start < rows.Count; start += workspace.Capacity)
         {
             var count = Math.Min(workspace.Capacity, rows.Count - start);
@@ -72,6 +81,7 @@ public sealed class RealMlpModel : IModel
             }
         }
 
+        _workspace = workspace;
         return new Predictions(rows.Count, outputs, values);
     }
 
