@@ -17,6 +17,7 @@ public static class CliApp
             EvaluateCommand.Create(console),
             InfoCommand.Create(console),
             BenchCommand.Create(console),
+            SplitCsvCommand.Create(console),
         };
         try
         {

@@ -1,7 +1,6 @@
 using Tabml.Bundles;
-using Tabml.Validation;
 
 namespace Tabml.Training;
 
-/// <summary>The outcome of training: the bundle to save and the leaderboard to show.</summary>
-public sealed record TrainResult(ModelBundle Bundle, IReadOnlyList<LeaderboardRow> Leaderboard, string Metric, FoldPlan Plan);
+/// <summary>The outcome of training: the bundle to save, the leaderboard to show, and how it was validated.</summary>
+public sealed record TrainResult(ModelBundle Bundle, IReadOnlyList<LeaderboardRow> Leaderboard, string Metric, string ValidationMethod, int ValidRows);

@@ -149,7 +149,7 @@ public sealed class Trainer
         };
         var validation = new BundleValidation(plan.Method, plan.IsHoldout ? plan.Folds[0].Train.Length : plan.RowCount, target.Length, metric.Name);
         var bundle = new ModelBundle(data.Schema, settings, validation, bundleMembers, ensemble);
-        return new TrainResult(bundle, leaderboard, metric.Name, plan);
+        return new TrainResult(bundle, leaderboard, metric.Name, plan.Method, plan.ValidatedRows.Length);
     }
 
     private static JsonNode? SettingsJson(ILearner learner) =>

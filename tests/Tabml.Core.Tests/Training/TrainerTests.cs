@@ -58,7 +58,7 @@ public sealed class TrainerTests : IDisposable
 
         var result = new Trainer().Train(data, new TrainOptions { Models = ["lightgbm-td"], Folds = 3 });
 
-        Assert.Equal(300, result.Plan.ValidatedRows.Length);
+        Assert.Equal(300, result.ValidRows);
         var member = Assert.Single(result.Bundle.Members);
         var folds = Assert.IsType<Tabml.Learners.FoldAverageModel>(member.Model);
         Assert.Equal(3, folds.Folds.Count);

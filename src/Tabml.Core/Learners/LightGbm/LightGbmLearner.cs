@@ -33,12 +33,23 @@ public sealed class LightGbmLearner : ILearner
         return new LightGbmLearner(name, DefaultsCatalog.Load<LightGbmSettings>(file));
     }
 
-    public IModel Fit(Dataset train, Dataset? valid, LearnerContext context)
+    public IModel Fit(Dataset train, Dataset? valid, LearnerContext context) => Fit(train, valid, context, null);
+
+    /// <summary>
+    /// Fits alone, or as one rank of data-parallel training when <paramref name="cluster"/> is given: then the
+    /// classes are the agreed ones, LightGBM's network does the histograms, and the early-stopping curve is
+    /// the global validation loss every rank receives, so all ranks stop together.
+    /// </summary>
+    internal IModel Fit(Dataset train, Dataset? valid, LearnerContext context, IDistributedBoosting? cluster)
     {
         var target = train.RequireTarget();
-        var classCount = ClassCount(target);
+        var classCount = cluster is null ? ClassCount(target) : (target.Task.IsClassification() ? target.ClassCount : 1);
         var layout = LightGbmFeatureLayout.Of(train);
         var parameters = LightGbmParameters.Build(_settings, target.Task, classCount, context.Seed, context.Threads, layout.CategoricalIndices);
+        if (cluster is not null)
+        {
+            parameters += " " + cluster.Parameters;
+        }
 
         using var trainSet = LightGbmDataset.FromMatrix(layout.ToMatrix(train), train.RowCount, layout.Width, parameters, null);
         trainSet.SetLabels(Labels(target));
@@ -64,6 +75,11 @@ public sealed class LightGbmLearner : ILearner
             if (validSet is not null)
             {
                 loss = booster.Evaluate(1)[0];
+                if (cluster is not null)
+                {
+                    loss = cluster.GlobalLoss(iterations, loss.Value, valid!.RowCount);
+                }
+
                 stop = stopping.Record(loss.Value);
             }
 
@@ -73,7 +89,7 @@ public sealed class LightGbmLearner : ILearner
                 break;
             }
 
-            if (context.Deadline is { } deadline && DateTimeOffset.UtcNow >= deadline && iterations < _settings.NumIterations)
+            if (cluster is null && context.Deadline is { } deadline && DateTimeOffset.UtcNow >= deadline && iterations < _settings.NumIterations)
             {
                 cutShort = true;
                 break;

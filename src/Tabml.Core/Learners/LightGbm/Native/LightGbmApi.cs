@@ -17,6 +17,9 @@ internal static partial class LightGbmApi
     public const int PredictNormal = 0;
     public const int FeatureImportanceSplit = 0;
 
+    [LibraryImport(Library, EntryPoint = "LGBM_RegisterLogCallback")]
+    public static unsafe partial int RegisterLogCallback(delegate* unmanaged[Cdecl]<byte*, void> callback);
+
     [LibraryImport(Library, EntryPoint = "LGBM_GetLastError")]
     public static partial IntPtr GetLastError();
 

@@ -22,6 +22,7 @@ internal sealed class LightGbmBooster : IDisposable
     /// <summary>Loads LightGBM model text; the number of iterations it holds comes back in <paramref name="iterations"/>.</summary>
     public static LightGbmBooster FromModelText(string modelText, out int iterations)
     {
+        LightGbmLog.EnsureRedirected();
         LightGbmException.Check(LightGbmApi.BoosterLoadModelFromString(modelText, out iterations, out var handle), "BoosterLoadModelFromString");
         return new LightGbmBooster(handle);
     }

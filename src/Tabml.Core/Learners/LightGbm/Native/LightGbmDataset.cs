@@ -13,6 +13,7 @@ internal sealed class LightGbmDataset : IDisposable
     /// <summary>Bins the rows; a validation set passes the training set as <paramref name="reference"/> to share its bins.</summary>
     public static unsafe LightGbmDataset FromMatrix(float[] rowMajor, int rows, int columns, string parameters, LightGbmDataset? reference)
     {
+        LightGbmLog.EnsureRedirected();
         var added = false;
         try
         {
