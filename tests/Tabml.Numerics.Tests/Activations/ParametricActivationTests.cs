@@ -7,19 +7,8 @@ namespace Tabml.Numerics.Tests.Activations;
 /// <summary>The fused activation kernels, per instruction set, for every row length 0..256, against float64 loops.</summary>
 public sealed class ParametricActivationTests
 {
-    public static TheoryData<SimdLevel> Levels()
-    {
-        var data = new TheoryData<SimdLevel>();
-        foreach (var level in SimdSupport.Available)
-        {
-            data.Add(level);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Available), MemberType = typeof(SimdLevels))]
     public void Forward_and_backward_match_the_reference_for_every_length(SimdLevel level)
     {
         var rng = new DeterministicRandom(8);

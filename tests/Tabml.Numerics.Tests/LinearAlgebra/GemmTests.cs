@@ -7,17 +7,6 @@ namespace Tabml.Numerics.Tests.LinearAlgebra;
 /// <summary>Each product, per available instruction set, against a naive float64 reference.</summary>
 public sealed class GemmTests
 {
-    public static TheoryData<SimdLevel> Levels()
-    {
-        var data = new TheoryData<SimdLevel>();
-        foreach (var level in SimdSupport.Available)
-        {
-            data.Add(level);
-        }
-
-        return data;
-    }
-
     private static readonly (int M, int K, int N)[] Shapes =
     [
         (1, 1, 1), (1, 7, 1), (3, 5, 2), (7, 3, 17), (8, 8, 32), (9, 31, 33), (17, 1, 63), (31, 65, 5),
@@ -26,7 +15,7 @@ public sealed class GemmTests
     ];
 
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Available), MemberType = typeof(SimdLevels))]
     public void Multiply_matches_the_reference_on_odd_shapes(SimdLevel level)
     {
         var rng = new DeterministicRandom(11);
@@ -43,7 +32,7 @@ public sealed class GemmTests
     }
 
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Available), MemberType = typeof(SimdLevels))]
     public void MultiplyTransposedB_matches_the_reference_on_odd_shapes(SimdLevel level)
     {
         var rng = new DeterministicRandom(12);
@@ -60,7 +49,7 @@ public sealed class GemmTests
     }
 
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Available), MemberType = typeof(SimdLevels))]
     public void MultiplyTransposedA_matches_the_reference_on_odd_shapes(SimdLevel level)
     {
         var rng = new DeterministicRandom(13);
@@ -77,7 +66,7 @@ public sealed class GemmTests
     }
 
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Available), MemberType = typeof(SimdLevels))]
     public void Accumulate_adds_to_the_existing_values(SimdLevel level)
     {
         var rng = new DeterministicRandom(14);
@@ -96,7 +85,7 @@ public sealed class GemmTests
     }
 
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Available), MemberType = typeof(SimdLevels))]
     public void Results_are_bit_identical_for_one_and_two_threads(SimdLevel level)
     {
         var rng = new DeterministicRandom(15);

@@ -6,19 +6,8 @@ namespace Tabml.Numerics.Tests.Optimization;
 /// <summary>Adam with PyTorch's semantics, checked against steps computed by hand.</summary>
 public sealed class AdamTests
 {
-    public static TheoryData<SimdLevel> Levels()
-    {
-        var data = new TheoryData<SimdLevel>();
-        foreach (var level in SimdSupport.Available)
-        {
-            data.Add(level);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Available), MemberType = typeof(SimdLevels))]
     public void Two_steps_match_the_hand_computed_values(SimdLevel level)
     {
         // One element per lane position plus a tail: every code path sees the same numbers.
@@ -41,7 +30,7 @@ public sealed class AdamTests
     }
 
     [Theory]
-    [MemberData(nameof(Levels))]
+    [MemberData(nameof(SimdLevels.Available), MemberType = typeof(SimdLevels))]
     public void A_zero_learning_rate_still_advances_the_moments_and_decay_applies_first(SimdLevel level)
     {
         var p = new float[] { 2f, -4f, 8f };
