@@ -60,6 +60,12 @@ internal static class TrainCommand
             if (result.GetValue(machines) is { } machineList)
             {
                 var cluster = ClusterOptions.Parse(machineList, result.GetValue(rank) ?? throw TabmlException.Usage("--machines needs --rank"), result.GetValue(listenTimeout), result.GetValue(coordinationPort));
+                if (result.GetResult(threads) is null or { Implicit: true } && cluster.RanksOnThisHost > 1)
+                {
+                    options = options with { Threads = cluster.DefaultThreads(Environment.ProcessorCount) };
+                    reporter.Info($"{cluster.RanksOnThisHost} ranks share this host: {options.Threads} thread(s) each (--threads overrides)");
+                }
+
                 var outArgument = result.GetResult(output) is { Implicit: false } ? result.GetValue(output) : null;
                 return Distributed(console, reporter, quiet, json, path, dataOptions.ReadOptions(result), cluster, options, outArgument);
             }

@@ -12,6 +12,15 @@ public sealed record ClusterOptions(IReadOnlyList<(string Host, int Port)> Machi
 {
     public int World => Machines.Count;
 
+    /// <summary>How many ranks of the list run on this rank's host (same host name): they share its cores.</summary>
+    public int RanksOnThisHost => Machines.Count(m => string.Equals(m.Host, Machines[Rank].Host, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The default thread count of this rank: the host's cores divided among its ranks. LightGBM's OpenMP
+    /// threads spin while they wait for the network, so oversubscribed ranks slow each other down many times.
+    /// </summary>
+    public int DefaultThreads(int cores) => Math.Max(1, cores / RanksOnThisHost);
+
     /// <summary>The machine list as LightGBM's network takes it.</summary>
     public string MachineList => string.Join(",", Machines.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Host}:{m.Port}")));
 
