@@ -8,7 +8,7 @@ internal static class Leaderboard
 {
     public static string Format(TrainResult result)
     {
-        var table = new TextTable("model", $"valid {result.Metric}", "weight", "fit s", "predict s", string.Empty).AlignRight(1, 2, 3, 4);
+        var table = new TextTable("model", $"valid {result.Metric}", "weight", "fit s", "predict s", "note").AlignRight(1, 2, 3, 4);
         foreach (var row in result.Leaderboard)
         {
             table.Add(
