@@ -53,11 +53,14 @@ public sealed class DistributedTrainingTests : IDisposable
         var parts = Partition(train, 2);
         var (machines, coordination) = Cluster(3);
 
-        var processes = Enumerable.Range(0, 2).Select(r => TabmlProcess.Start(_files.Scratch, Args(parts[r], machines, r, coordination, 4, null))).ToArray();
+        // Without --threads: the three ranks listed on 127.0.0.1 divide this host's cores (and say so).
+        var processes = Enumerable.Range(0, 2).Select(r => TabmlProcess.Start(_files.Scratch, WithoutThreads(Args(parts[r], machines, r, coordination, 4, null)))).ToArray();
         var results = processes.Select(p => TabmlProcess.Finish(p, Bound)).ToArray();
 
         Assert.All(results, r => AssertOneLineError(r, "rank 2 did not connect to rank 0 within 4 s"));
         Assert.All(results, r => Assert.True(r.Seconds < 4 + 15, $"took {r.Seconds} s"));
+        var threads = Math.Max(1, Environment.ProcessorCount / 3);
+        Assert.All(results, r => Assert.Contains($"3 ranks share this host: {threads} thread(s) each", r.Error, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -152,6 +155,12 @@ public sealed class DistributedTrainingTests : IDisposable
 
         args.AddRange(extra);
         return args.ToArray();
+    }
+
+    private static string[] WithoutThreads(string[] args)
+    {
+        var at = Array.IndexOf(args, "--threads");
+        return [.. args[..at], .. args[(at + 2)..]];
     }
 
     private static (string Machines, int Coordination) Cluster(int ranks)
