@@ -1,12 +1,9 @@
 #!/usr/bin/env bash
 # Data-parallel LightGBM-TD on 1, 2, 3 ranks over loopback (seed-0 80/20 split of split.py).
-T=${T:-src/Tabml.Cli/bin/Release/net10.0/tabml}
-WORK=${WORK:-/tmp/exp}
-DATA=${DATA:-../shared/datasets}
-declare -A TARGET=([covertype]=Cover_Type [diamonds]=price)
+source "$(dirname "$0")/common.sh"
 port=21400
 for d in covertype diamonds; do
-  extra=""; [ "$d" = covertype ] && extra="--task multiclass"
+  extra=$(task_option $d)
   base=$WORK/$d/dist; rm -rf $base; mkdir -p $base
   s=$(date +%s.%N)
   $T train $WORK/$d/train.csv --target ${TARGET[$d]} $extra --models lightgbm --seed 0 --quiet --json --out $base/r1.tabml > $base/r1.json 2>$base/r1.err
@@ -17,7 +14,7 @@ for d in covertype diamonds; do
     machines=$(for r in $(seq 0 $((n-1))); do printf "127.0.0.1:%d," $((port+r)); done | sed 's/,$//')
     s=$(date +%s.%N)
     for r in $(seq 0 $((n-1))); do
-      part=$(ls $base/p$n/*.csv | sed -n "$((r+1))p")
+      part=$base/p$n/train.part$((r+1)).csv
       $T train $part --target ${TARGET[$d]} $extra --models lightgbm --threads 1 --seed 0 --quiet --json --machines $machines --rank $r --out "$base/r$n-{rank}.tabml" > $base/r$n-$r.json 2>$base/r$n-$r.err &
     done
     wait

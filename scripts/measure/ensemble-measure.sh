@@ -1,11 +1,8 @@
 #!/usr/bin/env bash
 # Ensemble-TD against its members: holdout and --folds 5 on six datasets (seed 0, 80/20 split by split.py).
-T=${T:-src/Tabml.Cli/bin/Release/net10.0/tabml}
-WORK=${WORK:-/tmp/exp}
-DATA=${DATA:-../shared/datasets}
-declare -A TARGET=([adult]=income [covertype]=Cover_Type [california_housing]=median_house_value [diamonds]=price [credit_g]=class [eye_movements]=label)
+source "$(dirname "$0")/common.sh"
 for d in credit_g eye_movements covertype california_housing adult diamonds; do
-  extra=""; [ "$d" = covertype ] && extra="--task multiclass"
+  extra=$(task_option $d)
   for mode in holdout folds5; do
     fold=""; [ "$mode" = folds5 ] && fold="--folds 5"
     out=$WORK/$d/$mode; mkdir -p $out

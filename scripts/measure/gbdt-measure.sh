@@ -1,11 +1,8 @@
 #!/usr/bin/env bash
 # LightGBM-TD / -D and FastTree-TD / -D on the seed-0 80/20 splits (one thread each, two side by side).
-T=${T:-src/Tabml.Cli/bin/Release/net10.0/tabml}
-WORK=${WORK:-/tmp/exp}
-DATA=${DATA:-../shared/datasets}
-declare -A TARGET=([adult]=income [covertype]=Cover_Type [california_housing]=median_house_value [diamonds]=price)
+source "$(dirname "$0")/common.sh"
 for d in adult covertype california_housing diamonds; do
-  extra=""; [ "$d" = covertype ] && extra="--task multiclass"
+  extra=$(task_option $d)
   out=$WORK/$d/gbdt; mkdir -p $out
   $T train $WORK/$d/train.csv --target ${TARGET[$d]} $extra --models lightgbm-td,lightgbm-d,fasttree-td,fasttree-d --seed 0 --json --quiet --out $out/model.tabml > $out/train.json 2> $out/train.err
   for m in lightgbm-td lightgbm-d fasttree-td fasttree-d; do

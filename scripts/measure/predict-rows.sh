@@ -1,8 +1,6 @@
 #!/usr/bin/env bash
 # predict returns exactly one row per input row on every dataset of shared/datasets.
-T=${T:-src/Tabml.Cli/bin/Release/net10.0/tabml}
-WORK=${WORK:-/tmp/exp}
-DATA=${DATA:-../shared/datasets}
+source "$(dirname "$0")/common.sh"
 python3 -c "import json; [print(d['name'], d['file'], d['target']) for d in json.load(open('$DATA/suite.json'))]" |
 while read name file target; do
   f=$DATA/$file
