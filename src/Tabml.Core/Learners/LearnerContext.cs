@@ -15,6 +15,12 @@ public sealed record LearnerContext
     /// <summary>When set, iterative learners stop early at this time and keep their best state so far.</summary>
     public DateTimeOffset? Deadline { get; init; }
 
+    /// <summary>
+    /// The loss that selects on validation rows (best epoch, early stopping, best iteration); null for the
+    /// task's default of method-spec §2.11 / §5.1 (classification error, RMSE).
+    /// </summary>
+    public Metrics.IMetric? ValidationMetric { get; init; }
+
     public static LearnerContext Default { get; } = new();
 }
 

@@ -14,6 +14,8 @@ public sealed class LogLoss : IMetric
 
     public bool AppliesTo(TaskKind task) => task.IsClassification();
 
+    public bool UsesProbabilities => true;
+
     public double Compute(TargetColumn target, Predictions predictions)
     {
         var labels = target.RequireLabels();

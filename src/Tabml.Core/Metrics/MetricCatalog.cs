@@ -8,7 +8,7 @@ public static class MetricCatalog
 {
     private static readonly IMetric[] All =
     [
-        ClassificationError.Instance, LogLoss.Instance, OneMinusAuc.Instance, RootMeanSquaredError.Instance, MeanAbsoluteError.Instance,
+        ClassificationError.Instance, LogLoss.Instance, OneMinusAuc.Instance, BrierScore.Instance, RootMeanSquaredError.Instance, MeanAbsoluteError.Instance,
     ];
 
     /// <summary>Classification error for classification, RMSE for regression (method-spec §2.11, §7).</summary>
@@ -24,7 +24,7 @@ public static class MetricCatalog
             var other => other,
         };
         var metric = All.FirstOrDefault(m => m.Name == key)
-            ?? throw TabmlException.Usage($"unknown metric '{name}'; choose from error, logloss, auc, rmse, mae");
+            ?? throw TabmlException.Usage($"unknown metric '{name}'; choose from error, logloss, auc, brier, rmse, mae");
         if (!metric.AppliesTo(task))
         {
             throw TabmlException.Usage($"metric '{name}' does not apply to a {task.ToName()} task");

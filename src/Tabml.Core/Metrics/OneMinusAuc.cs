@@ -12,5 +12,7 @@ public sealed class OneMinusAuc : IMetric
 
     public bool AppliesTo(TaskKind task) => task.IsClassification();
 
+    public bool UsesProbabilities => true;
+
     public double Compute(TargetColumn target, Predictions predictions) => 1.0 - AreaUnderCurve.Compute(target, predictions);
 }
