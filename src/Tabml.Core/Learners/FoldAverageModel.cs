@@ -74,7 +74,7 @@ public sealed class FoldAverageModel : IModel
         writer.Write("folds.json", JsonSerializer.SerializeToUtf8Bytes(index, BundleJson.Options));
         for (var f = 0; f < Folds.Count; f++)
         {
-            Folds[f].Save(new PrefixedArtifacts($"fold{f}/", writer, null));
+            Folds[f].Save(PrefixedArtifacts.Writing($"fold{f}/", writer));
         }
     }
 
@@ -95,19 +95,9 @@ public sealed class FoldAverageModel : IModel
             throw reader.Corrupt("folds.json", "no fold models listed");
         }
 
-        var folds = index.Formats.Select((format, f) => ModelFormats.Load(format, new PrefixedArtifacts($"fold{f}/", null, reader), context)).ToArray();
+        var folds = index.Formats.Select((format, f) => ModelFormats.Load(format, PrefixedArtifacts.Reading($"fold{f}/", reader), context)).ToArray();
         return new FoldAverageModel(folds);
     }
 
     private sealed record FoldIndex(IReadOnlyList<string> Formats);
-
-    /// <summary>A view of a member's entries under a folder prefix.</summary>
-    private sealed class PrefixedArtifacts(string prefix, IArtifactWriter? writer, IArtifactReader? reader) : IArtifactWriter, IArtifactReader
-    {
-        public void Write(string name, byte[] content) => writer!.Write(prefix + name, content);
-
-        public byte[] Read(string name) => reader!.Read(prefix + name);
-
-        public Exception Corrupt(string name, string problem) => reader!.Corrupt(prefix + name, problem);
-    }
 }

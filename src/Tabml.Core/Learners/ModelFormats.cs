@@ -11,6 +11,7 @@ public static class ModelFormats
     private static readonly Dictionary<string, Func<IArtifactReader, ModelLoadContext, IModel>> Loaders = new(StringComparer.Ordinal)
     {
         [FoldAverageModel.FormatName] = FoldAverageModel.Load,
+        [Calibration.CalibratedModel.FormatName] = Calibration.CalibratedModel.Load,
         [LightGbm.LightGbmModel.FormatName] = LightGbm.LightGbmModel.Load,
         [FastTree.FastTreeModel.FormatName] = FastTree.FastTreeModel.Load,
         [RealMlp.RealMlpModel.FormatName] = RealMlp.RealMlpModel.Load,
