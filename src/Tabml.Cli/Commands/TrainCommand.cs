@@ -12,27 +12,29 @@ namespace Tabml.Cli.Commands;
 /// <summary>`tabml train DATA`: trains tuned-default models, prints a leaderboard and writes the bundle.</summary>
 internal static class TrainCommand
 {
-    /// <summary>The default members, cheapest first; those not built into this tabml are left out.</summary>
-    private static readonly string[] DefaultModels = ["lightgbm-td", "fasttree-td", "realmlp-td"];
-
     public static Command Create(CliConsole console)
     {
         var data = new Argument<string>("DATA") { Description = "Training CSV file (.csv or .csv.gz) with a header row." };
         var dataOptions = new DataOptions();
         var common = new CommonOptions();
-        var models = new Option<string[]>("--models", "-m") { Description = $"Learners, comma-separated (default: {string.Join(",", DefaultModels)}); known: lightgbm, lightgbm-d, fasttree, fasttree-d, realmlp, realmlp-s.", Arity = ArgumentArity.OneOrMore };
+        var models = new Option<string[]>("--models", "-m") { Description = "Learners, comma-separated, instead of the preset's (lightgbm, fasttree, realmlp); known: lightgbm, lightgbm-d, fasttree, fasttree-d, realmlp, realmlp-s, mlp-d.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the model bundle.", DefaultValueFactory = _ => "model.tabml" };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same data, seed and threads give the same model file.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Threads to use (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var validFraction = new Option<double>("--val-fraction") { Description = "Fraction of the training rows held out for early stopping and selection.", DefaultValueFactory = _ => 0.2 };
-        var folds = new Option<int?>("--folds") { Description = "K-fold cross-fitting instead of one holdout: each learner is trained K times, out-of-fold predictions select the ensemble, prediction averages the fold models." };
+        var preset = new Option<string>("--preset") { Description = "Training recipe: paper (the paper's Ensemble-TD), default (chosen by benchmark), best (strongest regardless of time). Flags below override single parts.", DefaultValueFactory = _ => PresetCatalog.Default };
+        var metric = new Option<string?>("--metric") { Description = "What to optimise and select on: error, logloss, auc, brier (classification); rmse, mae (regression). Default: error / rmse." };
+        var validFraction = new Option<double?>("--val-fraction") { Description = "Fraction of the training rows held out for early stopping and selection (default 0.2)." };
+        var folds = new Option<int?>("--folds") { Description = "K-fold bagging instead of one holdout (1 = holdout): each learner is trained K times, out-of-fold predictions select the ensemble, prediction averages the fold models." };
+        var calibration = new Option<string?>("--calibration") { Description = "Post-hoc calibration of each classification member: ts-mix (temperature scaling) or none." };
+        var ensembleSize = new Option<int?>("--n-ens") { Description = "RealMLP networks trained together per split and averaged (n_ens)." };
+        var refit = new Option<bool?>("--refit") { Description = "Refit each member on all rows with its selected epochs / iterations (--refit false to turn a preset's refit off)." };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-clock budget in seconds; members are trained cheapest first and the run always ends with a model." };
-        var ensembleMetric = new Option<string?>("--ensemble-metric") { Description = "Selection loss of the ensemble: error, logloss, auc (classification); rmse, mae (regression). Default: error / rmse." };
+        var ensembleMetric = new Option<string?>("--ensemble-metric") { Description = "Selection loss of the ensemble alone when it should differ from --metric: error, logloss, auc, brier, rmse, mae." };
         var machines = new Option<string?>("--machines") { Description = "Data-parallel LightGBM over several processes: HOST:PORT of every rank (LightGBM's network ports), the same list on every rank." };
         var rank = new Option<int?>("--rank") { Description = "This process's index in --machines (0 writes the model by default)." };
         var listenTimeout = new Option<double>("--listen-timeout") { Description = "Seconds to wait for the other ranks; a failure ends every rank within it.", DefaultValueFactory = _ => 120 };
         var coordinationPort = new Option<int?>("--coordination-port") { Description = "Port on rank 0's host where ranks agree on schema and stopping (default: rank 0's port + 1000)." };
-        var command = new Command("train", "Train tuned-default models on a CSV file and write a model bundle.") { data, models, output, seed, threads, validFraction, folds, timeLimit, ensembleMetric, machines, rank, listenTimeout, coordinationPort };
+        var command = new Command("train", "Train tuned-default models on a CSV file and write a model bundle.") { data, preset, metric, models, output, seed, threads, validFraction, folds, calibration, ensembleSize, refit, timeLimit, ensembleMetric, machines, rank, listenTimeout, coordinationPort };
         dataOptions.AddTo(command);
         common.AddTo(command);
         command.SetAction(result =>
@@ -46,13 +48,10 @@ internal static class TrainCommand
                 throw TabmlException.Usage($"--threads must be at least 1, got {threadCount}");
             }
 
-            var options = new TrainOptions
+            var options = ResolveOptions(result, new PresetFlags(preset, metric, models, validFraction, folds, calibration, ensembleSize, refit)) with
             {
-                Models = ResolveModels(result.GetValue(models)),
                 Seed = result.GetValue(seed),
                 Threads = threadCount,
-                ValidFraction = result.GetValue(validFraction),
-                Folds = result.GetValue(folds),
                 TimeLimit = result.GetValue(timeLimit) is { } seconds ? TimeSpan.FromSeconds(seconds > 0 ? seconds : throw TabmlException.Usage($"--time-limit must be positive, got {seconds}")) : null,
                 EnsembleMetric = result.GetValue(ensembleMetric),
             };
@@ -141,15 +140,60 @@ internal static class TrainCommand
         return ExitCodes.Ok;
     }
 
-    private static List<string> ResolveModels(string[]? requested)
+    /// <summary>The preset's options with every flag the user gave on top (flags win).</summary>
+    private static TrainOptions ResolveOptions(ParseResult result, PresetFlags flags)
     {
-        var names = DataOptions.Split(requested);
-        if (names.Length == 0)
+        var options = TrainOptions.From(PresetCatalog.Get(result.GetValue(flags.Preset)!));
+        var names = DataOptions.Split(result.GetValue(flags.Models));
+        if (names.Length > 0)
         {
-            var available = DefaultModels.Where(m => LearnerCatalog.Names.Contains(m)).ToList();
-            return available.Count > 0 ? available : throw TabmlException.Usage("no learner is built into this tabml");
+            options = options with { Models = names.Select(LearnerCatalog.Resolve).Distinct(StringComparer.Ordinal).ToList() };
         }
 
-        return names.Select(LearnerCatalog.Resolve).Distinct(StringComparer.Ordinal).ToList();
+        if (result.GetValue(flags.Folds) is { } k)
+        {
+            options = options with { Folds = k == 1 ? null : k };
+        }
+
+        if (result.GetValue(flags.ValidFraction) is { } fraction)
+        {
+            options = options with { ValidFraction = fraction };
+        }
+
+        if (result.GetValue(flags.Calibration) is { } calibration)
+        {
+            options = options with
+            {
+                Calibrate = calibration.Trim().ToLowerInvariant() switch
+                {
+                    "ts-mix" => true,
+                    "none" => false,
+                    _ => throw TabmlException.Usage($"unknown --calibration '{calibration}'; choose from ts-mix, none"),
+                },
+            };
+        }
+
+        if (result.GetValue(flags.EnsembleSize) is { } n)
+        {
+            options = options with { RealMlpEnsemble = n >= 1 ? n : throw TabmlException.Usage($"--n-ens must be at least 1, got {n}") };
+        }
+
+        if (result.GetValue(flags.Refit) is { } refit)
+        {
+            options = options with { Refit = refit };
+        }
+
+        return options with { Metric = result.GetValue(flags.Metric) };
     }
+
+    /// <summary>The options that override parts of a preset.</summary>
+    private sealed record PresetFlags(
+        Option<string> Preset,
+        Option<string?> Metric,
+        Option<string[]> Models,
+        Option<double?> ValidFraction,
+        Option<int?> Folds,
+        Option<string?> Calibration,
+        Option<int?> EnsembleSize,
+        Option<bool?> Refit);
 }

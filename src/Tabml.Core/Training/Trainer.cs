@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tabml.Bundles;
+using Tabml.Calibration;
 using Tabml.Data;
 using Tabml.Ensembling;
 using Tabml.Learners;
@@ -54,7 +55,16 @@ public sealed class Trainer
         // Independent (member, fold) fits run side by side, each with a fixed share of the threads, so the
         // result does not depend on scheduling; they are queued cheapest member first.
         var concurrent = Math.Max(1, Math.Min(options.Threads, learners.Length * plan.Folds.Count));
-        var context = new LearnerContext { Seed = options.Seed, Threads = Math.Max(1, options.Threads / concurrent), Cancellation = cancellation, Progress = _progress, Deadline = deadline };
+        var metric = ResolveMetric(options, target.Task);
+        var context = new LearnerContext
+        {
+            Seed = options.Seed,
+            Threads = Math.Max(1, options.Threads / concurrent),
+            Cancellation = cancellation,
+            Progress = _progress,
+            Deadline = deadline,
+            ValidationMetric = metric.Name == MetricCatalog.Default(target.Task).Name ? null : metric,
+        };
         var fits = new FoldFit?[learners.Length, plan.Folds.Count];
         var started = new bool[learners.Length];
         var gate = new Lock();
@@ -104,39 +114,47 @@ public sealed class Trainer
     private static TrainResult Combine(TrainingData data, TrainOptions options, FoldPlan plan, List<FittedMember> members, List<string> skipped)
     {
         var target = data.Dataset.RequireTarget().Slice(plan.ValidatedRows);
-        var metric = MetricCatalog.Default(target.Task);
+        var metric = ResolveMetric(options, target.Task);
         var selectionMetric = options.EnsembleMetric is { } m ? MetricCatalog.Get(m, target.Task) : metric;
-        var scores = members.Select(f => metric.Compute(target, f.OutOfFold)).ToArray();
-        var best = MemberSelection.Best(members.Select(f => f.OutOfFold).ToArray(), target, metric);
-
-        var selection = CaruanaSelector.Select(members.Select(f => f.OutOfFold).ToArray(), target, selectionMetric);
-        var ensemblePredictions = MemberSelection.Blend(members.Select(f => f.OutOfFold).ToArray(), selection.Weights);
-        var ensembleScores = ValidationScores.Compute(target, ensemblePredictions);
+        var combined = EnsembleBuilder.Build(members.Select(f => f.OutOfFold).ToArray(), target, new EnsembleOptions(metric, selectionMetric, options.Calibrate));
+        var selection = combined.Selection;
+        var best = combined.Best;
+        var memberScores = combined.Validation.Select(p => ValidationScores.Compute(target, p)).ToArray();
 
         var leaderboard = new List<LeaderboardRow>();
         for (var i = 0; i < members.Count; i++)
         {
             var f = members[i];
             var note = f.CutShort ? "cut short by --time-limit" : null;
-            leaderboard.Add(new LeaderboardRow(f.Learner.Name, scores[i], ValidationScores.Compute(target, f.OutOfFold), selection.Weights[i], f.FitSeconds, f.PredictSeconds, note));
+            leaderboard.Add(new LeaderboardRow(f.Learner.Name, metric.Compute(target, combined.Validation[i]), memberScores[i], selection.Weights[i], f.FitSeconds, f.PredictSeconds, note));
         }
 
-        leaderboard.Add(new LeaderboardRow(BestName, scores[best], ValidationScores.Compute(target, members[best].OutOfFold), null, members.Sum(f => f.FitSeconds), members[best].PredictSeconds, $"= {members[best].Learner.Name}"));
-        leaderboard.Add(new LeaderboardRow(EnsembleName, metric.Compute(target, ensemblePredictions), ensembleScores, null, members.Sum(f => f.FitSeconds), members.Where((_, i) => selection.Weights[i] > 0).Sum(f => f.PredictSeconds), "selected"));
+        leaderboard.Add(new LeaderboardRow(BestName, metric.Compute(target, combined.Validation[best]), memberScores[best], null, members.Sum(f => f.FitSeconds), members[best].PredictSeconds, $"= {members[best].Learner.Name}"));
+        leaderboard.Add(new LeaderboardRow(EnsembleName, metric.Compute(target, combined.Ensemble), ValidationScores.Compute(target, combined.Ensemble), null, members.Sum(f => f.FitSeconds), members.Where((_, i) => selection.Weights[i] > 0).Sum(f => f.PredictSeconds), "selected"));
         foreach (var name in skipped)
         {
             leaderboard.Add(new LeaderboardRow(name, null, new Dictionary<string, double>(), 0, 0, 0, "skipped: --time-limit reached"));
         }
 
-        var bundleMembers = members.Select((f, i) => new BundleMember(f.Learner.Name, f.Model, selection.Weights[i], ValidationScores.Compute(target, f.OutOfFold), SettingsJson(f.Learner))).ToArray();
+        var bundleMembers = members.Select((f, i) => new BundleMember(
+            f.Learner.Name,
+            combined.Calibrators[i] is { } calibrator ? new CalibratedModel(f.Model, calibrator) : f.Model,
+            selection.Weights[i],
+            memberScores[i],
+            SettingsJson(f.Learner))).ToArray();
         var settings = new JsonObject
         {
+            ["preset"] = options.Preset,
             ["models"] = new JsonArray(options.Models.Select(name => (JsonNode)JsonValue.Create(name)).ToArray()),
             ["seed"] = options.Seed,
             ["threads"] = options.Threads,
             ["val_fraction"] = plan.IsHoldout ? options.ValidFraction : null,
             ["folds"] = options.Folds,
+            ["metric"] = metric.Name,
             ["ensemble_metric"] = selectionMetric.Name,
+            ["calibrate"] = options.Calibrate,
+            ["realmlp_ensemble"] = options.RealMlpEnsemble,
+            ["refit"] = options.Refit,
         };
         var ensemble = new JsonObject
         {
@@ -146,11 +164,16 @@ public sealed class Trainer
             ["counts"] = new JsonArray(selection.Counts.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
             ["validation_loss"] = selection.Loss,
             ["best_member"] = members[best].Learner.Name,
+            ["calibration"] = options.Calibrate && target.Task.IsClassification() ? "ts-mix" : null,
         };
         var validation = new BundleValidation(plan.Method, plan.IsHoldout ? plan.Folds[0].Train.Length : plan.RowCount, target.Length, metric.Name);
         var bundle = new ModelBundle(data.Schema, settings, validation, bundleMembers, ensemble);
         return new TrainResult(bundle, leaderboard, metric.Name, plan.Method, plan.ValidatedRows.Length);
     }
+
+    /// <summary>The run's selection metric: the user's, or the task's default (error / RMSE).</summary>
+    internal static IMetric ResolveMetric(TrainOptions options, TaskKind task) =>
+        options.Metric is { } name ? MetricCatalog.Get(name, task) : MetricCatalog.Default(task);
 
     private static JsonNode? SettingsJson(ILearner learner) =>
         JsonSerializer.SerializeToNode(learner.Settings, learner.Settings.GetType(), DefaultsCatalog.JsonOptions);

@@ -4,7 +4,7 @@ using Tabml.Metrics;
 
 namespace Tabml.Training;
 
-/// <summary>The validation scores kept for every member: error, log loss and AUC, or RMSE and MAE.</summary>
+/// <summary>The validation scores kept for every member: error, log loss, Brier score and AUC, or RMSE and MAE.</summary>
 public static class ValidationScores
 {
     public static IReadOnlyDictionary<string, double> Compute(TargetColumn target, Predictions predictions)
@@ -14,6 +14,7 @@ public static class ValidationScores
         {
             scores["error"] = ClassificationError.Instance.Compute(target, predictions);
             scores["logloss"] = LogLoss.Instance.Compute(target, predictions);
+            scores["brier"] = BrierScore.Instance.Compute(target, predictions);
             var auc = AreaUnderCurve.Compute(target, predictions);
             if (!double.IsNaN(auc))
             {

@@ -1,0 +1,120 @@
+using Tabml.Bundles;
+using Tabml.Calibration;
+using Tabml.Core.Tests.TestData;
+using Tabml.Data;
+using Tabml.Training;
+
+namespace Tabml.Core.Tests.Training;
+
+/// <summary>`--metric`, calibrated members and presets in the trainer (issue 13).</summary>
+public sealed class TrainerMetricAndCalibrationTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData(TaskKind.Binary)]
+    [InlineData(TaskKind.Multiclass)]
+    public void Calibrated_members_are_stored_and_predict_through_their_calibrator(TaskKind task)
+    {
+        var data = Training(task, 500);
+        var result = new Trainer().Train(data, new TrainOptions { Models = ["lightgbm-td", "fasttree-td"], Calibrate = true });
+        var path = _dir.Combine("m.tabml");
+        result.Bundle.Save(path);
+        var loaded = ModelBundle.Load(path);
+
+        Assert.All(loaded.Members, m => Assert.IsType<CalibratedModel>(m.Model));
+        var rows = data.Dataset.WithoutTarget();
+        var member = (CalibratedModel)loaded.Members[0].Model;
+        Assert.Equal(member.Calibrator.Apply(member.Inner.Predict(rows, 1)).Values, member.Predict(rows, 1).Values);
+        Assert.Equal(result.Bundle.Predict(rows).Values, loaded.Predict(rows).Values);
+        Assert.Equal("ts-mix", loaded.Ensemble!["calibration"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Regression_members_are_never_calibrated()
+    {
+        var result = new Trainer().Train(Training(TaskKind.Regression, 300), new TrainOptions { Models = ["lightgbm-td"], Calibrate = true });
+
+        Assert.IsNotType<CalibratedModel>(result.Bundle.Members[0].Model);
+    }
+
+    [Fact]
+    public void Calibration_does_not_raise_any_members_validation_log_loss_beyond_the_mixture_term()
+    {
+        var data = Training(TaskKind.Multiclass, 600);
+        var plain = new Trainer().Train(data, new TrainOptions { Models = ["lightgbm-td", "fasttree-td"] });
+        var calibrated = new Trainer().Train(data, new TrainOptions { Models = ["lightgbm-td", "fasttree-td"], Calibrate = true });
+
+        foreach (var name in new[] { "lightgbm-td", "fasttree-td" })
+        {
+            var before = plain.Leaderboard.Single(r => r.Model == name).Validation["logloss"];
+            var after = calibrated.Leaderboard.Single(r => r.Model == name).Validation["logloss"];
+            Assert.True(after <= before - Math.Log(1 - (1.0 / 121)) + 1e-9, $"{name}: {after} > {before}");
+        }
+    }
+
+    [Fact]
+    public void The_metric_scores_the_leaderboard_and_drives_the_ensembles_selection()
+    {
+        var data = Training(TaskKind.Binary, 500);
+
+        var result = new Trainer().Train(data, new TrainOptions { Models = ["lightgbm-td", "lightgbm-d"], Metric = "logloss" });
+
+        Assert.Equal("logloss", result.Metric);
+        var ensemble = result.Leaderboard.Single(r => r.Model == Trainer.EnsembleName);
+        Assert.Equal(ensemble.Validation["logloss"], ensemble.Score);
+        Assert.Equal("logloss", result.Bundle.Ensemble!["metric"]!.GetValue<string>());
+        Assert.Equal("logloss", result.Bundle.Settings["metric"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_metric_that_does_not_fit_the_task_is_a_usage_error()
+    {
+        var error = Assert.Throws<Errors.TabmlException>(() => new Trainer().Train(Training(TaskKind.Regression, 200), new TrainOptions { Models = ["lightgbm-td"], Metric = "logloss" }));
+
+        Assert.Contains("does not apply", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("paper", false, null)]
+    [InlineData("default", true, null)]
+    [InlineData("best", true, 8)]
+    public void Presets_load_from_their_embedded_files(string name, bool calibrate, int? folds)
+    {
+        var preset = PresetCatalog.Get(name);
+        var options = TrainOptions.From(preset);
+
+        Assert.Equal(name, options.Preset);
+        Assert.Equal(calibrate, options.Calibrate);
+        Assert.Equal(folds, options.Folds);
+        Assert.Equal(["lightgbm-td", "fasttree-td", "realmlp-td"], options.Models);
+    }
+
+    [Fact]
+    public void The_paper_preset_is_the_papers_ensemble_without_any_lever()
+    {
+        var paper = PresetCatalog.Get("paper");
+
+        Assert.Equal((null, 0.2, false, 1, false), (paper.Folds, paper.ValFraction, paper.Calibrate, paper.RealmlpEnsemble, paper.Refit));
+    }
+
+    [Fact]
+    public void An_unknown_preset_is_refused_with_the_list()
+    {
+        var error = Assert.Throws<Errors.TabmlException>(() => PresetCatalog.Get("fastest"));
+
+        Assert.Contains("paper, default, best", error.Message, StringComparison.Ordinal);
+    }
+
+    private static TrainingData Training(TaskKind task, int rows)
+    {
+        var dataset = SyntheticData.Make(task, rows);
+        var schema = new DatasetSchema(
+            dataset.Features.Select(f => f is CategoricalColumn c ? new ColumnSchema(f.Name, ColumnKind.Categorical, c.Categories) : ColumnSchema.Numeric(f.Name)).ToArray(),
+            new TargetSchema("y", task, dataset.RequireTarget().ClassLabels),
+            []);
+        return new TrainingData(dataset, schema, rows, 0, []);
+    }
+}
