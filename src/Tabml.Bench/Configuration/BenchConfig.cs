@@ -25,6 +25,8 @@ public sealed record BenchConfig
 
     [JsonPropertyName("hpo_trials")] public int HpoTrials { get; init; } = 50;
 
+    [JsonPropertyName("metric")] public string? Metric { get; init; }
+
     /// <summary>The method others are compared with (wins/ties/losses, relative plots).</summary>
     [JsonPropertyName("reference")] public string? Reference { get; init; }
 

@@ -1,4 +1,5 @@
 using Tabml.Errors;
+using Tabml.Learners;
 
 namespace Tabml.Bench.Methods;
 
@@ -30,19 +31,51 @@ public static class MethodCatalog
 
     public static IReadOnlyList<string> Names { get; } = All.Select(m => m.Name).ToArray();
 
-    public static BenchMethod Get(string name) =>
-        All.FirstOrDefault(m => string.Equals(m.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw TabmlException.Usage($"unknown benchmark method '{name}'; choose from {string.Join(", ", Names)}");
+    /// <summary>
+    /// A catalog method, a preset with levers (<see cref="PresetMethods"/>), or a learner's fitting variant
+    /// (<see cref="MemberVariant"/>, e.g. realmlp-td.bag8.ens4).
+    /// </summary>
+    public static BenchMethod Get(string name)
+    {
+        var known = All.FirstOrDefault(m => string.Equals(m.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (known is not null)
+        {
+            return known;
+        }
+
+        if (PresetMethods.IsPresetName(name))
+        {
+            return PresetMethods.Resolve(name);
+        }
+
+        if (name.Contains('.', StringComparison.Ordinal))
+        {
+            var variant = MemberVariant.TryParse(name.Trim().ToLowerInvariant(), LearnerCatalog.Resolve)!;
+            var plain = All.FirstOrDefault(m => m.Kind == MethodKind.Learner && m.Learner == variant.Learner && variant.Name == variant.Learner);
+            return plain ?? new BenchMethod(variant.Name, MethodKind.Variant, variant.Learner, []) { Variant = variant };
+        }
+
+        throw TabmlException.Usage($"unknown benchmark method '{name}'; choose from {string.Join(", ", Names)}, a preset (paper, default, best, with levers such as paper+calibrate, paper+bag8, paper+ens4, paper+refit) or a learner variant (realmlp-td.bag8.ens4)");
+    }
 
     /// <summary>The requested methods plus the members composites need, members first, in catalog order.</summary>
     public static IReadOnlyList<BenchMethod> WithMembers(IEnumerable<string> requested)
     {
-        var wanted = new HashSet<string>(requested.Select(r => Get(r).Name));
-        foreach (var composite in All.Where(m => wanted.Contains(m.Name)))
+        var wanted = new Dictionary<string, BenchMethod>(StringComparer.Ordinal);
+        foreach (var method in requested.Select(Get))
         {
-            wanted.UnionWith(composite.Members);
+            wanted.TryAdd(method.Name, method);
+            foreach (var member in method.Members.Select(Get))
+            {
+                wanted.TryAdd(member.Name, member);
+            }
         }
 
-        return All.Where(m => wanted.Contains(m.Name)).OrderBy(m => m.Kind is MethodKind.Best or MethodKind.Ensemble ? 1 : 0).ToArray();
+        // Catalog order first (it breaks ties among members), then variants, then composites.
+        return wanted.Values
+            .OrderBy(m => m.Kind is MethodKind.Best or MethodKind.Ensemble or MethodKind.Preset ? 1 : 0)
+            .ThenBy(m => Array.FindIndex(All, a => a.Name == m.Name) is var i and >= 0 ? i : All.Length)
+            .ThenBy(m => m.Name, StringComparer.Ordinal)
+            .ToArray();
     }
 }

@@ -8,6 +8,8 @@ using Tabml.Learners.LightGbm;
 using Tabml.Learners.RealMlp;
 using Tabml.Metrics;
 using Tabml.Numerics.Random;
+using Tabml.Training;
+using Tabml.Validation;
 
 namespace Tabml.Bench.Methods;
 
@@ -27,7 +29,7 @@ public static class MethodExecutor
     public static MethodOutcome RunHpo(BenchMethod method, TaskData data, LearnerContext context, int trials)
     {
         var task = data.Train.Task;
-        var metric = MetricCatalog.Default(task);
+        var metric = context.ValidationMetric ?? MetricCatalog.Default(task);
         var rng = DeterministicRandom.ForStream((ulong)context.Seed, Splits.SplitPlanner.StableHash($"{method.Name}/{data.Entry.Name}/{data.Split}"));
         MethodOutcome? best = null;
         var bestLoss = double.PositiveInfinity;
@@ -57,10 +59,10 @@ public static class MethodExecutor
     }
 
     /// <summary>Best-* (lowest validation error) or Ensemble-* (greedy selection, method-spec §7) over member outcomes.</summary>
-    public static MethodOutcome Combine(BenchMethod method, TaskData data, IReadOnlyList<MethodOutcome> members)
+    public static MethodOutcome Combine(BenchMethod method, TaskData data, IReadOnlyList<MethodOutcome> members, IMetric? selectionMetric = null)
     {
         var target = data.Valid.RequireTarget();
-        var metric = MetricCatalog.Default(target.Task);
+        var metric = selectionMetric ?? MetricCatalog.Default(target.Task);
         var valid = members.Select(m => m.Valid).ToArray();
         var fit = members.Sum(m => m.FitSeconds);
         var peak = members.Max(m => m.PeakMemoryMb);
@@ -81,6 +83,63 @@ public static class MethodExecutor
             predict,
             peak,
             new Dictionary<string, string> { ["weights"] = weights });
+    }
+
+    /// <summary>
+    /// A learner's fitting variant: on the split's holdout, or bagged over K folds of the split's training and
+    /// validation rows (out-of-fold validation predictions, in row order of <see cref="TaskData.TrainValid"/>;
+    /// test predictions averaged over the fold models, as the bundle's fold average predicts).
+    /// </summary>
+    public static MethodOutcome RunVariant(MemberVariant variant, TaskData data, LearnerContext context)
+    {
+        var learner = LearnerVariants.Create(variant.Learner, data.Train.Task, variant.Ensemble);
+        if (variant.Refit)
+        {
+            throw Errors.TabmlException.Usage($"benchmark method '{variant.Name}': refit is not available in this build");
+        }
+
+        if (variant.Folds is not { } k)
+        {
+            return Fit(learner, data, context, new Dictionary<string, string>());
+        }
+
+        var trainValid = data.TrainValid;
+        var plan = FoldPlan.KFold(trainValid.RequireTarget(), k, context.Seed);
+        var fits = plan.Folds.Select(fold => MemberFitter.FitFold(learner, trainValid, fold, context)).ToArray();
+        var member = MemberFitter.Assemble(learner, plan, fits);
+        var clock = Stopwatch.StartNew();
+        var test = member.Model.Predict(data.Test.WithoutTarget(), context.Threads);
+        var predictSeconds = clock.Elapsed.TotalSeconds;
+        var details = member.Model.Facts.ToDictionary(f => f.Key, f => f.Value.ToString("R", CultureInfo.InvariantCulture));
+        details["folds"] = k.ToString(CultureInfo.InvariantCulture);
+        (member.Model as IDisposable)?.Dispose();
+        return new MethodOutcome(member.OutOfFold, test, member.FitSeconds, predictSeconds, null, details);
+    }
+
+    /// <summary>
+    /// A preset: its member variants combined by <see cref="EnsembleBuilder"/> exactly as `tabml train` combines
+    /// them (calibration, Best-* and the greedy selection on the metric), then applied to the test predictions.
+    /// </summary>
+    public static MethodOutcome CombinePreset(BenchMethod method, TaskData data, IReadOnlyList<MethodOutcome> members, IMetric? metric)
+    {
+        var options = method.Preset!;
+        var target = (options.Folds is null ? data.Valid : data.TrainValid).RequireTarget();
+        var loss = metric ?? MetricCatalog.Default(target.Task);
+        var selection = (options with { Metric = metric?.Name }).SelectionMetric(target.Task, loss);
+        var combined = EnsembleBuilder.Build(members.Select(m => m.Valid).ToArray(), target, new EnsembleOptions(loss, selection, options.Calibrate));
+        var test = EnsembleBuilder.Apply(combined, members.Select(m => m.Test).ToArray());
+        var details = new Dictionary<string, string>
+        {
+            ["weights"] = string.Join(" ", method.Members.Select((name, i) => string.Create(CultureInfo.InvariantCulture, $"{name}={combined.Selection.Weights[i]:0.###}"))),
+            ["best"] = method.Members[combined.Best],
+        };
+        if (combined.Calibrators.Any(c => c is not null))
+        {
+            details["inverse_temperatures"] = string.Join(" ", combined.Calibrators.Select(c => c?.InverseTemperature.ToString("0.###", CultureInfo.InvariantCulture) ?? "-"));
+        }
+
+        var predict = members.Where((_, i) => combined.Selection.Weights[i] > 0).Sum(m => m.PredictSeconds);
+        return new MethodOutcome(combined.Ensemble, test, members.Sum(m => m.FitSeconds), predict, members.Max(m => m.PeakMemoryMb), details);
     }
 
     private static MethodOutcome Fit(ILearner learner, TaskData data, LearnerContext context, Dictionary<string, string> details)

@@ -74,7 +74,22 @@ public static class Aggregation
             }
         }
 
-        return new MethodSummary(method, taskType, byDataset.Length, perSplit.Length, Math.Exp(logMean), lower, upper, seconds, wins, ties, losses);
+        return new MethodSummary(method, taskType, byDataset.Length, perSplit.Length, Math.Exp(logMean), lower, upper, seconds, wins, ties, losses)
+        {
+            LogLoss = MeanOverDatasets(byDataset, r => r.LogLoss, 0.0),
+            OneMinusAuc = MeanOverDatasets(byDataset, r => r.Auc is { } auc ? 1.0 - auc : null, Shift),
+        };
+    }
+
+    /// <summary>exp(mean over datasets of mean over splits of log(value + shift)); null when a row lacks the value.</summary>
+    private static double? MeanOverDatasets(IGrouping<string, ResultRow>[] byDataset, Func<ResultRow, double?> value, double shift)
+    {
+        if (byDataset.Any(d => d.Any(r => value(r) is null or double.NaN)))
+        {
+            return null;
+        }
+
+        return Math.Exp(byDataset.Average(d => d.Average(r => Math.Log(value(r)!.Value + shift))));
     }
 
     /// <summary>Mean error per dataset.</summary>

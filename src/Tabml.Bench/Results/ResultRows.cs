@@ -7,10 +7,11 @@ namespace Tabml.Bench.Results;
 /// <summary>Turns a method's outcome on a split into its result row (test metrics, validation score, timings).</summary>
 public static class ResultRows
 {
-    public static ResultRow From(TaskData data, string method, MethodOutcome outcome)
+    /// <param name="outOfFold">The validation predictions are out-of-fold over the training and validation rows.</param>
+    public static ResultRow From(TaskData data, string method, MethodOutcome outcome, bool outOfFold = false)
     {
         var test = EvaluationReport.Evaluate(data.Test.RequireTarget(), outcome.Test);
-        var valid = EvaluationReport.Evaluate(data.Valid.RequireTarget(), outcome.Valid);
+        var valid = EvaluationReport.Evaluate((outOfFold ? data.TrainValid : data.Valid).RequireTarget(), outcome.Valid);
         return Base(data, method, "ok") with
         {
             Score = test.HeadlineError,

@@ -23,6 +23,9 @@ public sealed record BenchOptions
 
     public int HpoTrials { get; init; } = 50;
 
+    /// <summary>The metric every method selects on (--metric); null for the task's default (error / RMSE).</summary>
+    public string? Metric { get; init; }
+
     /// <summary>Runs (dataset × split groups) processed side by side; each gets Threads / Jobs threads.</summary>
     public int Jobs { get; init; } = 1;
 

@@ -7,6 +7,7 @@ using Tabml.Bench.Suites;
 using Tabml.Data;
 using Tabml.Errors;
 using Tabml.Learners;
+using Tabml.Metrics;
 using Tabml.Reporting;
 
 namespace Tabml.Bench.Running;
@@ -87,24 +88,33 @@ public sealed class BenchRunner
         try
         {
             MethodOutcome outcome;
-            if (method.Kind is MethodKind.Best or MethodKind.Ensemble)
+            // A classification metric leaves regression datasets on their default (and vice versa).
+            var metric = options.Metric is { } name && MetricCatalog.Find(name) is var found && found.AppliesTo(data.Train.Task) ? found : null;
+            if (method.Kind is MethodKind.Best or MethodKind.Ensemble or MethodKind.Preset)
             {
                 var members = method.Members.Select(m => outcomes.GetValueOrDefault(m) ?? throw new TabmlException(ExitCodes.Internal, $"member {m} failed")).ToArray();
-                outcome = MethodExecutor.Combine(method, data, members);
+                outcome = method.Kind == MethodKind.Preset
+                    ? MethodExecutor.CombinePreset(method, data, members, metric)
+                    : MethodExecutor.Combine(method, data, members, metric);
             }
             else
             {
-                var context = new LearnerContext { Seed = options.Seed + data.Split, Threads = threads, Cancellation = cancellation };
+                var isDefault = metric is null || metric.Name == MetricCatalog.Default(data.Train.Task).Name;
+                var context = new LearnerContext { Seed = options.Seed + data.Split, Threads = threads, Cancellation = cancellation, ValidationMetric = isDefault ? null : metric };
                 MemoryProbe.Reset();
-                outcome = method.Kind == MethodKind.Hpo
-                    ? MethodExecutor.RunHpo(method, data, context, options.HpoTrials)
-                    : MethodExecutor.RunLearner(method.Learner!, data, context);
+                outcome = method.Kind switch
+                {
+                    MethodKind.Hpo => MethodExecutor.RunHpo(method, data, context, options.HpoTrials),
+                    MethodKind.Variant => MethodExecutor.RunVariant(method.Variant!, data, context),
+                    _ => MethodExecutor.RunLearner(method.Learner!, data, context),
+                };
                 outcome = outcome with { PeakMemoryMb = MemoryProbe.PeakMb() };
                 cache.Write(data.Entry.Name, data.Split, method.Name, outcome);
             }
 
             outcomes[method.Name] = outcome;
-            return ResultRows.From(data, method.Name, outcome);
+            var outOfFold = method.Variant?.Bagged == true || method.Preset?.Folds is not null;
+            return ResultRows.From(data, method.Name, outcome, outOfFold);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -120,6 +130,6 @@ public sealed class BenchRunner
             DatasetReader.ReadForTraining(options.Suite.PathOf(entry), new TrainingReadOptions { Target = entry.Target, Task = TaskKindExtensions.Parse(entry.Task) }).Dataset)).Value;
         var plan = options.GivenSplits?[split] ?? SplitPlanner.Random(entry.Name, split, dataset.RowCount, options.Seed);
         SplitFile.Validate(plan, dataset.RowCount, entry.Name);
-        return new TaskData(entry, split, dataset.Slice(plan.Train), dataset.Slice(plan.Valid), dataset.Slice(plan.Test));
+        return new TaskData(entry, split, dataset.Slice(plan.Train), dataset.Slice(plan.Valid), dataset.Slice(plan.Test), dataset.Slice([.. plan.Train, .. plan.Valid]));
     }
 }

@@ -24,7 +24,7 @@ internal static class BenchCommand
         var suite = new Option<string?>("--suite") { Description = "Suite file (JSON list of name, file, target, task); overrides the config's." };
         var dataRoot = new Option<string?>("--data-root") { Description = "Folder of the suite's CSV files (default: the suite file's folder)." };
         var datasets = new Option<string[]>("--datasets") { Description = "Dataset names to run (default: the config's, else all).", Arity = ArgumentArity.OneOrMore };
-        var methods = new Option<string[]>("--methods") { Description = $"Methods, comma-separated: {string.Join(", ", MethodCatalog.Names)}.", Arity = ArgumentArity.OneOrMore };
+        var methods = new Option<string[]>("--methods") { Description = $"Methods, comma-separated: {string.Join(", ", MethodCatalog.Names)}; presets paper, default, best with levers (paper+calibrate, paper+bag8, paper+ens4, paper+refit); learner variants (realmlp-td.bag8.ens4).", Arity = ArgumentArity.OneOrMore };
         var splits = new Option<int?>("--splits") { Description = "Random splits per dataset (test 20%, validation 25% of the rest)." };
         var splitFile = new Option<string?>("--split-file") { Description = "JSON splits (train/valid/test row indices) to use instead of random ones (one dataset)." };
         var output = new Option<string?>("--out") { Description = "Output folder (results.jsonl, summary.md, summary.csv, plots)." };
@@ -33,13 +33,14 @@ internal static class BenchCommand
         var shard = new Option<string?>("--shard") { Description = "i/n: run the i-th of n deterministic slices (merge them with `tabml bench merge`)." };
         var trials = new Option<int?>("--hpo-trials") { Description = "Random-search configurations of the -hpo methods (default 50)." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the splits and the learners." };
+        var metric = new Option<string?>("--metric") { Description = "What every method selects on: error, logloss, auc, brier (classification datasets); rmse, mae (regression datasets). Default: error / rmse." };
         var reference = new Option<string?>("--reference") { Description = "Method to compare with (wins/ties/losses, relative plot)." };
         var baseline = new Option<string?>("--baseline") { Description = "Expected scores with tolerances; exit 4 when a score got worse." };
         var update = new Option<bool>("--update-baseline") { Description = "Rewrite the --baseline file from this run." };
         var common = new CommonOptions();
         var command = new Command("bench", "Benchmark methods over dataset suites; reports, plots and the CI regression check.")
         {
-            config, suite, dataRoot, datasets, methods, splits, splitFile, output, jobs, threads, shard, trials, seed, reference, baseline, update,
+            config, suite, dataRoot, datasets, methods, splits, splitFile, output, jobs, threads, shard, trials, seed, metric, reference, baseline, update,
         };
         common.AddTo(command);
         command.Subcommands.Add(Merge(console));
@@ -69,6 +70,7 @@ internal static class BenchCommand
                 GivenSplits = result.GetValue(splitFile) is { } sf ? SplitFile.Read(sf) : null,
                 Seed = result.GetValue(seed) ?? file.Seed,
                 HpoTrials = result.GetValue(trials) ?? file.HpoTrials,
+                Metric = (result.GetValue(metric) ?? file.Metric) is { } chosen ? Tabml.Metrics.MetricCatalog.Find(chosen).Name : null,
                 Jobs = Math.Max(1, result.GetValue(jobs) ?? file.Jobs),
                 Threads = Math.Max(1, result.GetValue(threads)),
                 Shard = ParseShard(result.GetValue(shard)),

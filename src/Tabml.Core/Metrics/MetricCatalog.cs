@@ -17,19 +17,25 @@ public static class MetricCatalog
     /// <summary>Looks a metric up by name (auc means 1 − AUC); it must fit the task.</summary>
     public static IMetric Get(string name, TaskKind task)
     {
-        var key = name.Trim().ToLowerInvariant() switch
-        {
-            "auc" => "1-auc",
-            "log_loss" or "log-loss" => "logloss",
-            var other => other,
-        };
-        var metric = All.FirstOrDefault(m => m.Name == key)
-            ?? throw TabmlException.Usage($"unknown metric '{name}'; choose from error, logloss, auc, brier, rmse, mae");
+        var metric = Find(name);
         if (!metric.AppliesTo(task))
         {
             throw TabmlException.Usage($"metric '{name}' does not apply to a {task.ToName()} task");
         }
 
         return metric;
+    }
+
+    /// <summary>Looks a metric up by name for any task (a benchmark mixes classification and regression).</summary>
+    public static IMetric Find(string name)
+    {
+        var key = name.Trim().ToLowerInvariant() switch
+        {
+            "auc" => "1-auc",
+            "log_loss" or "log-loss" => "logloss",
+            var other => other,
+        };
+        return All.FirstOrDefault(m => m.Name == key)
+            ?? throw TabmlException.Usage($"unknown metric '{name}'; choose from error, logloss, auc, brier, rmse, mae");
     }
 }

@@ -34,11 +34,23 @@ public sealed record TrainOptions
     /// <summary>Temperature-scale each classification member on its validation predictions ('ts-mix').</summary>
     public bool Calibrate { get; init; }
 
+    /// <summary>Without a user metric, select classification ensembles on log loss (see <see cref="TrainPreset.SelectOnLogLoss"/>).</summary>
+    public bool SelectOnLogLoss { get; init; }
+
     /// <summary>RealMLP networks trained together per split and averaged (n_ens).</summary>
     public int RealMlpEnsemble { get; init; } = 1;
 
     /// <summary>Refit every member on all rows with its selected epochs / iterations.</summary>
     public bool Refit { get; init; }
+
+    /// <summary>
+    /// The greedy selection's loss: --ensemble-metric, else log loss for classification when the preset asks for
+    /// it and the user named no metric, else the run's metric.
+    /// </summary>
+    public Metrics.IMetric SelectionMetric(Data.TaskKind task, Metrics.IMetric metric) =>
+        EnsembleMetric is { } name ? Metrics.MetricCatalog.Get(name, task)
+        : SelectOnLogLoss && Metric is null && Data.TaskKindExtensions.IsClassification(task) ? Metrics.LogLoss.Instance
+        : metric;
 
     /// <summary>Options with a preset's values.</summary>
     public static TrainOptions From(TrainPreset preset) => new()
@@ -48,6 +60,7 @@ public sealed record TrainOptions
         ValidFraction = preset.ValFraction,
         Folds = preset.Folds,
         Calibrate = preset.Calibrate,
+        SelectOnLogLoss = preset.SelectOnLogLoss,
         RealMlpEnsemble = preset.RealmlpEnsemble,
         Refit = preset.Refit,
     };

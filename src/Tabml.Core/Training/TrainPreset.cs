@@ -24,6 +24,12 @@ public sealed record TrainPreset
     /// <summary>RealMLP networks trained together per split (n_ens, method-spec §15).</summary>
     public int RealmlpEnsemble { get; init; } = 1;
 
+    /// <summary>
+    /// When the user names no metric, classification ensembles select their weights on the (calibrated) log
+    /// loss instead of the error: a proper, smoother loss with fewer ties on small validation sets.
+    /// </summary>
+    public bool SelectOnLogLoss { get; init; }
+
     /// <summary>Refit each member on all rows with its selected epochs / iterations.</summary>
     public bool Refit { get; init; }
 }

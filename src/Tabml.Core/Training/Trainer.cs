@@ -115,7 +115,7 @@ public sealed class Trainer
     {
         var target = data.Dataset.RequireTarget().Slice(plan.ValidatedRows);
         var metric = ResolveMetric(options, target.Task);
-        var selectionMetric = options.EnsembleMetric is { } m ? MetricCatalog.Get(m, target.Task) : metric;
+        var selectionMetric = options.SelectionMetric(target.Task, metric);
         var combined = EnsembleBuilder.Build(members.Select(f => f.OutOfFold).ToArray(), target, new EnsembleOptions(metric, selectionMetric, options.Calibrate));
         var selection = combined.Selection;
         var best = combined.Best;
@@ -153,6 +153,7 @@ public sealed class Trainer
             ["metric"] = metric.Name,
             ["ensemble_metric"] = selectionMetric.Name,
             ["calibrate"] = options.Calibrate,
+            ["select_on_log_loss"] = options.SelectOnLogLoss,
             ["realmlp_ensemble"] = options.RealMlpEnsemble,
             ["refit"] = options.Refit,
         };

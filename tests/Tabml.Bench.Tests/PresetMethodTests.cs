@@ -1,0 +1,88 @@
+using Tabml.Bench.Methods;
+using Tabml.Bench.Running;
+
+namespace Tabml.Bench.Tests;
+
+/// <summary>Preset methods (paper, default, best and levers) and learner variants in the benchmark (issue 13).</summary>
+public sealed class PresetMethodTests : IDisposable
+{
+    private readonly BenchFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public void Levers_resolve_to_the_presets_options_and_member_variants()
+    {
+        var method = MethodCatalog.Get("paper+bag8+ens4+calibrate");
+
+        Assert.Equal(MethodKind.Preset, method.Kind);
+        Assert.Equal((8, 4, true, false), (method.Preset!.Folds, method.Preset.RealMlpEnsemble, method.Preset.Calibrate, method.Preset.Refit));
+        Assert.Equal(["lightgbm-td.bag8", "fasttree-td.bag8", "realmlp-td.bag8.ens4"], method.Members);
+    }
+
+    [Theory]
+    [InlineData("realmlp-td.bag8.ens4", "realmlp-td", 8, 4, false)]
+    [InlineData("lightgbm.refit", "lightgbm-td", null, 1, true)]
+    [InlineData("realmlp.ens2", "realmlp-td", null, 2, false)]
+    public void Learner_variants_parse_and_name_themselves(string name, string learner, int? folds, int ensemble, bool refit)
+    {
+        var method = MethodCatalog.Get(name);
+
+        Assert.Equal(new MemberVariant(learner, folds, ensemble, refit), method.Variant);
+        Assert.Equal(method.Variant!.Name, method.Name);
+    }
+
+    [Theory]
+    [InlineData("paper+faster")]
+    [InlineData("realmlp-td.bag1")]
+    [InlineData("realmlp-td.twice")]
+    public void Unknown_levers_and_suffixes_are_usage_errors(string name)
+    {
+        var error = Assert.Throws<Errors.TabmlException>(() => MethodCatalog.Get(name));
+
+        Assert.Equal(Errors.ExitCodes.Usage, error.ExitCode);
+    }
+
+    [Fact]
+    public void The_paper_preset_is_exactly_the_benchmarks_ensemble_td()
+    {
+        var rows = new BenchRunner().Run(Options("paper", ["paper", "ensemble-td"]));
+
+        var paper = rows.Single(r => r.Method == "paper");
+        var ensemble = rows.Single(r => r.Method == "ensemble-td");
+        Assert.Equal((ensemble.Score, ensemble.LogLoss, ensemble.ValidScore), (paper.Score, paper.LogLoss, paper.ValidScore));
+    }
+
+    [Fact]
+    public void Calibration_as_a_lever_changes_probabilities_but_never_a_members_arg_max()
+    {
+        var rows = new BenchRunner().Run(Options("calibrate", ["paper", "paper+calibrate", "lightgbm-td"]));
+
+        var paper = rows.Single(r => r.Method == "paper");
+        var calibrated = rows.Single(r => r.Method == "paper+calibrate");
+        Assert.NotEqual(paper.LogLoss, calibrated.LogLoss);
+        Assert.Contains("inverse_temperatures", calibrated.Details!.Keys);
+    }
+
+    [Fact]
+    public void A_bagged_member_validates_every_training_and_validation_row_out_of_fold()
+    {
+        var rows = new BenchRunner().Run(Options("bagged", ["realmlp-td.bag3", "lightgbm-td.bag3", "paper+bag3"]));
+
+        var bagged = rows.Single(r => r.Method == "lightgbm-td.bag3");
+        Assert.True(bagged.Ok, bagged.Status);
+        Assert.Equal("3", bagged.Details!["folds"]);
+        Assert.True(rows.Single(r => r.Method == "paper+bag3").Ok);
+    }
+
+    private BenchOptions Options(string name, string[] methods) => new()
+    {
+        Suite = _fixture.Suite,
+        Datasets = _fixture.Suite.Select(["tiny_class"]),
+        Methods = methods,
+        OutputDirectory = _fixture.Folder(name),
+        Splits = 1,
+        Threads = 1,
+        Jobs = 1,
+    };
+}
