@@ -75,6 +75,18 @@ public sealed class PresetMethodTests : IDisposable
         Assert.True(rows.Single(r => r.Method == "paper+bag3").Ok);
     }
 
+    [Fact]
+    public void A_refit_member_trains_on_training_and_validation_rows_for_the_selected_iterations()
+    {
+        var rows = new BenchRunner().Run(Options("refit", ["lightgbm-td", "lightgbm-td.refit"]));
+
+        var plain = rows.Single(r => r.Method == "lightgbm-td");
+        var refit = rows.Single(r => r.Method == "lightgbm-td.refit");
+        Assert.Equal(plain.ValidScore, refit.ValidScore);
+        Assert.Equal(plain.Details!["best_iteration"], refit.Details!["refit_iterations_trained"]);
+        Assert.NotEqual(plain.LogLoss, refit.LogLoss);
+    }
+
     private BenchOptions Options(string name, string[] methods) => new()
     {
         Suite = _fixture.Suite,

@@ -86,34 +86,56 @@ public static class MethodExecutor
     }
 
     /// <summary>
-    /// A learner's fitting variant: on the split's holdout, or bagged over K folds of the split's training and
+    /// A learner's fitting variant: on the split's holdout (optionally refitted on its training and validation
+    /// rows with the selected iterations), or bagged over K folds of the split's training and
     /// validation rows (out-of-fold validation predictions, in row order of <see cref="TaskData.TrainValid"/>;
     /// test predictions averaged over the fold models, as the bundle's fold average predicts).
     /// </summary>
     public static MethodOutcome RunVariant(MemberVariant variant, TaskData data, LearnerContext context)
     {
         var learner = LearnerVariants.Create(variant.Learner, data.Train.Task, variant.Ensemble);
+        var trainValid = data.TrainValid;
+        var plan = variant.Folds is { } k ? FoldPlan.KFold(trainValid.RequireTarget(), k, context.Seed) : null;
+        FittedMember member;
+        Predictions valid;
+        if (plan is null)
+        {
+            var fit = MemberFitter.FitFold(learner, trainValid, new Holdout(Enumerable.Range(0, data.Train.RowCount).ToArray(), Enumerable.Range(data.Train.RowCount, data.Valid.RowCount).ToArray(), []), context);
+            member = new FittedMember(learner, fit.Model, fit.Predictions, fit.FitSeconds, fit.PredictSeconds, false);
+            valid = fit.Predictions;
+        }
+        else
+        {
+            member = MemberFitter.Assemble(learner, plan, plan.Folds.Select(fold => MemberFitter.FitFold(learner, trainValid, fold, context)).ToArray());
+            valid = member.OutOfFold;
+        }
+
+        var details = member.Model.Facts.ToDictionary(f => f.Key, f => f.Value.ToString("R", CultureInfo.InvariantCulture));
+        var fitSeconds = member.FitSeconds;
+        var model = member.Model;
         if (variant.Refit)
         {
-            throw Errors.TabmlException.Usage($"benchmark method '{variant.Name}': refit is not available in this build");
+            var clock = Stopwatch.StartNew();
+            var refit = RefitPlanner.For(learner, member.Model).Fit(trainValid, null, context);
+            fitSeconds += clock.Elapsed.TotalSeconds;
+            (model as IDisposable)?.Dispose();
+            model = refit;
+            foreach (var (key, value) in refit.Facts)
+            {
+                details[$"refit_{key}"] = value.ToString("R", CultureInfo.InvariantCulture);
+            }
         }
 
-        if (variant.Folds is not { } k)
+        var predictClock = Stopwatch.StartNew();
+        var test = model.Predict(data.Test.WithoutTarget(), context.Threads);
+        var predictSeconds = predictClock.Elapsed.TotalSeconds;
+        if (plan is not null)
         {
-            return Fit(learner, data, context, new Dictionary<string, string>());
+            details["folds"] = plan.Folds.Count.ToString(CultureInfo.InvariantCulture);
         }
 
-        var trainValid = data.TrainValid;
-        var plan = FoldPlan.KFold(trainValid.RequireTarget(), k, context.Seed);
-        var fits = plan.Folds.Select(fold => MemberFitter.FitFold(learner, trainValid, fold, context)).ToArray();
-        var member = MemberFitter.Assemble(learner, plan, fits);
-        var clock = Stopwatch.StartNew();
-        var test = member.Model.Predict(data.Test.WithoutTarget(), context.Threads);
-        var predictSeconds = clock.Elapsed.TotalSeconds;
-        var details = member.Model.Facts.ToDictionary(f => f.Key, f => f.Value.ToString("R", CultureInfo.InvariantCulture));
-        details["folds"] = k.ToString(CultureInfo.InvariantCulture);
-        (member.Model as IDisposable)?.Dispose();
-        return new MethodOutcome(member.OutOfFold, test, member.FitSeconds, predictSeconds, null, details);
+        (model as IDisposable)?.Dispose();
+        return new MethodOutcome(valid, test, fitSeconds, predictSeconds, null, details);
     }
 
     /// <summary>

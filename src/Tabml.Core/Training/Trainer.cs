@@ -108,7 +108,34 @@ public sealed class Trainer
             members.Add(MemberFitter.Assemble(learners[m], plan, folds!));
         }
 
+        if (options.Refit && members.Count > 0)
+        {
+            members = Refit(dataset, members, context, options.Threads);
+        }
+
         return Combine(data, options, plan, members, skipped);
+    }
+
+    /// <summary>
+    /// Each member refitted on all rows for its selected epochs / iterations; the out-of-fold predictions of the
+    /// validated fits still calibrate and weight it.
+    /// </summary>
+    private List<FittedMember> Refit(Dataset dataset, List<FittedMember> members, LearnerContext context, int threads)
+    {
+        var refitted = new FittedMember[members.Count];
+        var concurrent = Math.Max(1, Math.Min(threads, members.Count));
+        context = context with { Threads = Math.Max(1, threads / concurrent) };
+        Parallel.For(0, members.Count, new ParallelOptions { MaxDegreeOfParallelism = concurrent, CancellationToken = context.Cancellation }, m =>
+        {
+            var member = members[m];
+            var learner = RefitPlanner.For(member.Learner, member.Model);
+            _reporter.Info($"refitting {member.Learner.Name} on all {dataset.RowCount} rows");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var model = learner.Fit(dataset, null, context);
+            (member.Model as IDisposable)?.Dispose();
+            refitted[m] = member with { Model = model, FitSeconds = member.FitSeconds + clock.Elapsed.TotalSeconds };
+        });
+        return [.. refitted];
     }
 
     private static TrainResult Combine(TrainingData data, TrainOptions options, FoldPlan plan, List<FittedMember> members, List<string> skipped)

@@ -2,6 +2,7 @@ using Tabml.Bundles;
 using Tabml.Calibration;
 using Tabml.Core.Tests.TestData;
 using Tabml.Data;
+using Tabml.Learners;
 using Tabml.Training;
 
 namespace Tabml.Core.Tests.Training;
@@ -75,6 +76,21 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
         var error = Assert.Throws<Errors.TabmlException>(() => new Trainer().Train(Training(TaskKind.Regression, 200), new TrainOptions { Models = ["lightgbm-td"], Metric = "logloss" }));
 
         Assert.Contains("does not apply", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refit_replaces_each_member_by_one_trained_on_all_rows_for_the_selected_iterations()
+    {
+        var data = Training(TaskKind.Binary, 400);
+        var validated = new Trainer().Train(data, new TrainOptions { Models = ["lightgbm-td"], Folds = 3 });
+        var refit = new Trainer().Train(data, new TrainOptions { Models = ["lightgbm-td"], Folds = 3, Refit = true });
+
+        var folds = (FoldAverageModel)validated.Bundle.Members[0].Model;
+        var expected = Math.Round(folds.Folds.Average(f => f.Facts[ModelFacts.BestIteration]), MidpointRounding.AwayFromZero);
+        var model = refit.Bundle.Members[0].Model;
+        Assert.IsNotType<FoldAverageModel>(model);
+        Assert.Equal(expected, model.Facts["iterations_trained"]);
+        Assert.Equal(validated.Leaderboard[0].Score, refit.Leaderboard[0].Score);
     }
 
     [Theory]
