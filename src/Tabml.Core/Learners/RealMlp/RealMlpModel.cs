@@ -45,6 +45,8 @@ public sealed class RealMlpModel : IModel
 
     public OutputScaling Scaling { get; }
 
+    internal IReadOnlyList<RealMlpNetwork> NetworkList => _networks;
+
     public int PredictBatchSize { get; }
 
     public IReadOnlyDictionary<string, double> Facts { get; }
