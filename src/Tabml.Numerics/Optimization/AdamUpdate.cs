@@ -44,12 +44,42 @@ public readonly struct AdamUpdate
             ThrowHelper.Argument($"Adam needs equal lengths: parameters {n}, gradient {gradient.Length}, moments {firstMoment.Length} and {secondMoment.Length}");
         }
 
+        Run(SimdSupport.Effective(level), ref MemoryMarshal.GetReference(parameters), ref MemoryMarshal.GetReference(gradient), ref MemoryMarshal.GetReference(firstMoment), ref MemoryMarshal.GetReference(secondMoment), n);
+    }
+
+    /// <summary>
+    /// The same on a block of a row-major matrix: <paramref name="rows"/> runs of <paramref name="width"/>
+    /// elements, <paramref name="stride"/> apart, starting at <paramref name="offset"/> in all four tensors.
+    /// </summary>
+    public void ApplyRows(SimdLevel level, Span<float> parameters, ReadOnlySpan<float> gradient, Span<float> firstMoment, Span<float> secondMoment, int offset, int rows, int width, int stride)
+    {
+        if (offset < 0 || rows < 0 || width < 0 || (rows > 1 && stride < width))
+        {
+            ThrowHelper.Argument($"bad block: offset {offset}, {rows} rows of {width}, stride {stride}");
+        }
+
+        var end = rows == 0 ? 0 : offset + ((long)(rows - 1) * stride) + width;
+        var n = parameters.Length;
+        if (gradient.Length != n || firstMoment.Length != n || secondMoment.Length != n || end > n)
+        {
+            ThrowHelper.Argument($"Adam needs equal lengths covering the block: parameters {n}, gradient {gradient.Length}, moments {firstMoment.Length} and {secondMoment.Length}, block end {end}");
+        }
+
+        level = SimdSupport.Effective(level);
         ref var p = ref MemoryMarshal.GetReference(parameters);
         ref var g = ref MemoryMarshal.GetReference(gradient);
         ref var m = ref MemoryMarshal.GetReference(firstMoment);
         ref var v = ref MemoryMarshal.GetReference(secondMoment);
+        for (var r = 0; r < rows; r++)
+        {
+            var at = offset + (r * stride);
+            Run(level, ref Unsafe.Add(ref p, at), ref Unsafe.Add(ref g, at), ref Unsafe.Add(ref m, at), ref Unsafe.Add(ref v, at), width);
+        }
+    }
+
+    private void Run(SimdLevel level, ref float p, ref float g, ref float m, ref float v, int n)
+    {
         var i = 0;
-        level = SimdSupport.Effective(level);
         if (level == SimdLevel.Vector512)
         {
             for (; i <= n - 16; i += 16)

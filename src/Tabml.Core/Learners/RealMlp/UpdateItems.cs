@@ -132,13 +132,7 @@ internal sealed class UpdateItems : IWorkItems
 
         if (Update is { } update)
         {
-            var adam = update.Tensors[weight.Index];
-            var count = last - first;
-            for (var i = 0; i < packed.In; i++)
-            {
-                var at = (i * packed.Out) + first;
-                adam.Apply(network.Level, weight.Value.AsSpan(at, count), weight.Gradient.AsSpan(at, count), weight.FirstMoment.AsSpan(at, count), weight.SecondMoment.AsSpan(at, count));
-            }
+            update.Tensors[weight.Index].ApplyRows(network.Level, weight.Value, weight.Gradient, weight.FirstMoment, weight.SecondMoment, first, packed.In, last - first, packed.Out);
 
             Apply(network, update, p.Biases[layer], first, last);
             if (p.Alphas[layer] is { } a)
