@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tabml.Numerics.LinearAlgebra;
 
 /// <summary>
@@ -58,7 +60,19 @@ internal static class PanelPacking
             var j0 = panel * nr;
             var width = Math.Min(nr, columns - j0);
             var target = packed.Slice(panel * depth * nr);
-            for (var p = first; p < last; p++)
+            var p = first;
+            if (transposed && width == nr && nr >= 16 && Transpose16.IsSupported)
+            {
+                for (; p + 16 <= last; p += 16)
+                {
+                    for (var jj = 0; jj < nr; jj += 16)
+                    {
+                        Transpose16.Run(ref Unsafe.AsRef(in b[((j0 + jj) * depth) + p]), depth, ref target[(p * nr) + jj], nr);
+                    }
+                }
+            }
+
+            for (; p < last; p++)
             {
                 var row = target.Slice(p * nr, nr);
                 if (!transposed)
