@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Tabml.Numerics.Activations;
@@ -122,7 +123,13 @@ internal static class OutputHead
     {
         var head = network.Layers[^1];
         var classes = head.Out;
-        var width = network.Level == SimdLevel.Vector512 ? 16 : network.Level == SimdLevel.Vector256 ? 8 : 1;
+        if (network.Level == SimdLevel.Vector512 && layout.Group == 32)
+        {
+            WeightGradient512(activation, layout, gradient, classes, head.In, batchSize, weightGradient);
+            return;
+        }
+
+        var width = network.Level == SimdLevel.Vector256 ? 8 : 1;
         Span<float> lanes = stackalloc float[16];
         for (var c = 0; c < classes; c++)
         {
@@ -132,6 +139,47 @@ internal static class OutputHead
                 for (var lane = 0; lane < width && j + lane < head.In; lane++)
                 {
                     weightGradient[((j + lane) * classes) + c] = lanes[lane];
+                }
+            }
+        }
+    }
+
+    /// <summary>One panel of 32 inputs and two classes at a time: 4 accumulators, 2 loads and 2 broadcasts per row.</summary>
+    private static void WeightGradient512(ReadOnlySpan<float> activation, PanelLayout layout, ReadOnlySpan<float> gradient, int classes, int inputs, int batchSize, Span<float> weightGradient)
+    {
+        ref var a0 = ref MemoryMarshal.GetReference(activation);
+        ref var g0 = ref MemoryMarshal.GetReference(gradient);
+        Span<float> lanes = stackalloc float[64];
+        for (var j0 = 0; j0 < inputs; j0 += 32)
+        {
+            ref var panel = ref Unsafe.Add(ref a0, layout.Index(0, j0));
+            for (var c0 = 0; c0 < classes; c0 += 2)
+            {
+                var second = c0 + 1 < classes ? 1 : 0;
+                var (s00, s01, s10, s11) = (Vector512<float>.Zero, Vector512<float>.Zero, Vector512<float>.Zero, Vector512<float>.Zero);
+                ref var g = ref Unsafe.Add(ref g0, c0);
+                for (var p = 0; p < batchSize; p++)
+                {
+                    var x0 = Vector512.LoadUnsafe(ref panel, (nuint)(p * 32));
+                    var x1 = Vector512.LoadUnsafe(ref panel, (nuint)((p * 32) + 16));
+                    var first = Vector512.Create(Unsafe.Add(ref g, p * classes));
+                    var other = Vector512.Create(Unsafe.Add(ref g, (p * classes) + second));
+                    s00 = Vector512.FusedMultiplyAdd(x0, first, s00);
+                    s01 = Vector512.FusedMultiplyAdd(x1, first, s01);
+                    s10 = Vector512.FusedMultiplyAdd(x0, other, s10);
+                    s11 = Vector512.FusedMultiplyAdd(x1, other, s11);
+                }
+
+                s00.CopyTo(lanes);
+                s01.CopyTo(lanes[16..]);
+                s10.CopyTo(lanes[32..]);
+                s11.CopyTo(lanes[48..]);
+                for (var c = 0; c <= second; c++)
+                {
+                    for (var lane = 0; lane < 32 && j0 + lane < inputs; lane++)
+                    {
+                        weightGradient[((j0 + lane) * classes) + c0 + c] = lanes[(32 * c) + lane];
+                    }
                 }
             }
         }
