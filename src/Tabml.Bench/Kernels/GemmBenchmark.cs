@@ -18,6 +18,7 @@ public static class GemmBenchmark
         var peak2 = FmaPeak.GigaflopsPerSecond(2, TimeSpan.FromSeconds(1));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"instruction set: {level}; FMA peak: {peak1:F0} GFLOP/s (1 thread), {peak2:F0} GFLOP/s (2 threads)"));
         output.WriteLine();
+        output.WriteLine("Plain row-major products (B packed on each call)");
         output.WriteLine("product        m     k     n  threads   GFLOP/s  % of peak");
         var shapes = new (string Name, int M, int K, int N)[]
         {
@@ -34,6 +35,8 @@ public static class GemmBenchmark
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-9} {m,6} {k,5} {n,5} {threads,8} {gflops,9:F1} {100 * gflops / peak,9:F0}%"));
             }
         }
+
+        RealMlpKernelBenchmark.Run(output, level, repetitions, peak1);
     }
 
     public static double Measure(string product, SimdLevel level, int m, int k, int n, int threads, int repetitions)

@@ -5,20 +5,22 @@ using Tabml.Data;
 using Tabml.Learners;
 using Tabml.Learners.RealMlp;
 using Tabml.Numerics.LinearAlgebra;
-using Tabml.Numerics.Random;
-using Tabml.Numerics.Simd;
+using Tabml.Numerics.Threading;
 using Tabml.Validation;
 
 namespace Tabml.Bench.RealMlp;
 
 /// <summary>
-/// RealMLP-TD training speed on a CSV: seconds per 1000 training rows for the full 256-epoch fit, the
-/// fraction of the FMA peak the whole loop reaches, and a profile of one epoch (where the time goes).
+/// RealMLP-TD training speed on a CSV with a given thread count: a profile of one epoch (wall time, GFLOP/s
+/// and % of the FMA peak measured in the same run, thread time per part, and for the parts built on dense
+/// products the share that is not the product itself), and with --full the complete 256-epoch fit in
+/// seconds per 1000 training rows with its test metric.
 /// </summary>
 public static class RealMlpProfile
 {
-    public static void Run(TextWriter output, string path, string target, TaskKind? task, bool fullFit)
+    public static void Run(TextWriter output, string path, string target, TaskKind? task, bool fullFit, int threads = 1, int ensemble = 1)
     {
+        threads = Math.Max(1, threads);
         var data = DatasetReader.ReadForTraining(path, new TrainingReadOptions { Target = target, Task = task }).Dataset;
         // The tabml protocol: 20% test, then 20% of the rest for validation.
         var outer = HoldoutSplitter.Split(data.RequireTarget(), 0.2, 0);
@@ -26,139 +28,156 @@ public static class RealMlpProfile
         var inner = HoldoutSplitter.Split(trainPart.RequireTarget(), 0.2, 0);
         var train = trainPart.Slice(inner.Train);
         var valid = trainPart.Slice(inner.Valid);
-        var learner = RealMlpLearner.Create(RealMlpLearner.TunedName, train.Task);
-        var settings = (RealMlpSettings)learner.Settings;
-        var context = new LearnerContext { Seed = 0, Threads = 1 };
+        var settings = RealMlpDefaults.Load(RealMlpLearner.TunedName, train.Task) with { NEns = Math.Max(1, ensemble) };
+        var learner = new RealMlpLearner(RealMlpLearner.TunedName, settings);
+        var context = new LearnerContext { Seed = 0, Threads = threads };
         var session = learner.Prepare(train, valid, context);
-        var arch = session.Network.Architecture;
+        var arch = session.Networks[0].Architecture;
         var plan = TrainingPlan.For(train.RowCount, settings.BatchSize, settings.NEpochs);
-        var flopsPerStep = 6.0 * plan.BatchSize * arch.Layers.Sum(l => (double)l.In * l.Out);
-        var peak = FmaPeak.GigaflopsPerSecond(1, TimeSpan.FromSeconds(1));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(path)}: {train.RowCount} training rows, {valid.RowCount} validation rows, input width {arch.InputWidth}, {plan.BatchesPerEpoch} steps per epoch, {SimdSupport.Active}; FMA peak {peak:F0} GFLOP/s (1 thread)"));
+        var macs = arch.Layers.Sum(l => (double)l.In * l.Out);
+        var epochFlops = settings.NEns * ((6.0 * plan.BatchSize * macs * plan.BatchesPerEpoch) + (2.0 * valid.RowCount * macs));
+        var peak = FmaPeak.GigaflopsPerSecond(threads, TimeSpan.FromSeconds(1));
+        output.WriteLine(Invariant($"{Path.GetFileName(path)}: {train.RowCount} training rows, {valid.RowCount} validation rows, input width {arch.InputWidth}, {plan.BatchesPerEpoch} steps per epoch, n_ens {settings.NEns}, {learner.Level}, {threads} thread(s); FMA peak {peak:F0} GFLOP/s ({threads} thread(s), this run)"));
 
-        var phases = ProfileEpoch(session, settings, plan);
-        var total = phases.Values.Sum();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one epoch: {total * 1000:F1} ms ({total / plan.BatchesPerEpoch * 1000:F2} ms per step)"));
-        foreach (var (name, seconds) in phases)
+        var profile = ProfileEpoch(session, settings, plan, threads);
+        output.WriteLine(Invariant($"one epoch: {profile.Wall * 1000:F1} ms wall ({profile.Wall / plan.BatchesPerEpoch * 1000:F2} ms per step), {epochFlops / profile.Wall / 1e9:F0} GFLOP/s = {100 * epochFlops / profile.Wall / 1e9 / peak:F0}% of the FMA peak"));
+        output.WriteLine("  part (thread time)                          ms   share   GEMM alone   not GEMM");
+        var threadTotal = profile.Parts.Values.Sum();
+        foreach (var (name, seconds) in profile.Parts)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-34} {seconds * 1000,8:F1} ms  {100 * seconds / total,5:F1}%"));
+            var gemm = profile.GemmAlone.TryGetValue(name, out var g) ? Invariant($"{g * 1000,8:F1} ms {100 * Math.Max(0, seconds - g) / seconds,8:F0}%") : string.Empty;
+            output.WriteLine(Invariant($"  {name,-38} {seconds * 1000,8:F1} {100 * seconds / threadTotal,6:F1}%  {gemm}"));
         }
 
-        var gemmSeconds = GemmOnly(arch, plan);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (the epoch's GEMMs alone: {gemmSeconds * 1000:F1} ms, {flopsPerStep * plan.BatchesPerEpoch / gemmSeconds / 1e9:F0} GFLOP/s)"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch loop: {flopsPerStep * plan.BatchesPerEpoch / total / 1e9:F0} GFLOP/s = {100 * flopsPerStep * plan.BatchesPerEpoch / total / 1e9 / peak:F0}% of the FMA peak"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"estimated full fit: {total * plan.Epochs / train.RowCount * 1000:F2} s per 1000 training rows"));
-
+        output.WriteLine(Invariant($"estimated full fit: {profile.Wall * plan.Epochs / train.RowCount * 1000:F2} s per 1000 training rows"));
         if (fullFit)
         {
-            var clock = Stopwatch.StartNew();
-            var model = RealMlpLearner.Create(RealMlpLearner.TunedName, train.Task).Fit(train, valid, context);
-            var seconds = clock.Elapsed.TotalSeconds;
-            var test = data.Slice(outer.Valid);
-            var report = Metrics.EvaluationReport.Evaluate(test.RequireTarget(), model.Predict(test.WithoutTarget(), 1));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full fit: {seconds:F1} s = {seconds / train.RowCount * 1000:F2} s per 1000 training rows; best epoch {model.Facts[ModelFacts.BestEpoch]}; test {(report.Error is { } e ? $"error {e:F4}" : $"rmse {report.Rmse:F4} nrmse {report.Nrmse:F4}")}"));
+            FullFit(output, data, outer, train, valid, settings, context, epochFlops * plan.Epochs, peak);
         }
     }
 
-    private static Dictionary<string, double> ProfileEpoch(RealMlpSession session, RealMlpSettings settings, TrainingPlan plan)
+    private static void FullFit(TextWriter output, Dataset data, Holdout outer, Dataset train, Dataset valid, RealMlpSettings settings, LearnerContext context, double flops, double peak)
     {
-        var network = session.Network;
-        var workspace = new RealMlpWorkspace(network.Architecture, plan.BatchSize);
-        var trainer = new RealMlpTrainer(settings, network.Parameters.All.Count > 0 ? SimdSupport.Active : SimdLevel.Scalar);
-        var rng = new DeterministicRandom(1);
-        var masks = new LaneRandom(2);
-        var times = new Dictionary<string, double>
-        {
-            ["shuffle + gather batch"] = 0, ["input: PBLD, embeddings"] = 0, ["forward: layers, dropout"] = 0,
-            ["loss + backward"] = 0, ["weight decay + Adam"] = 0, ["validation (per epoch)"] = 0,
-        };
-        var clock = new Stopwatch();
-        void Time(string phase, Action action)
-        {
-            clock.Restart();
-            action();
-            times[phase] += clock.Elapsed.TotalSeconds;
-        }
+        var clock = Stopwatch.StartNew();
+        var model = new RealMlpLearner(RealMlpLearner.TunedName, settings).Fit(train, valid, context);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var test = data.Slice(outer.Valid);
+        var report = Metrics.EvaluationReport.Evaluate(test.RequireTarget(), model.Predict(test.WithoutTarget(), context.Threads));
+        var metric = report.Error is { } e ? $"error {e:F4}" : $"rmse {report.Rmse:F4} nrmse {report.Nrmse:F4}";
+        output.WriteLine(Invariant($"full fit: {seconds:F1} s = {seconds / train.RowCount * 1000:F2} s per 1000 training rows, {flops / seconds / 1e9:F0} GFLOP/s = {100 * flops / seconds / 1e9 / peak:F0}% of the FMA peak; best epoch {model.Facts[ModelFacts.BestEpoch]}; test {metric}"));
+    }
 
+    private sealed record EpochProfile(double Wall, Dictionary<string, double> Parts, Dictionary<string, double> GemmAlone);
+
+    /// <summary>Times a second epoch (the first warms up) with the fit's own step, validation included.</summary>
+    private static EpochProfile ProfileEpoch(RealMlpSession session, RealMlpSettings settings, TrainingPlan plan, int threads)
+    {
+        var profile = new StepProfile();
+        var members = RealMlpTrainer.Members(session, 0, plan.BatchSize);
+        var scratch = RealMlpEvaluator.Scratch(session.Networks[0]);
+        var step = new TrainingStep(members, session.Train, session.Targets, scratch, profile);
+        var probe = session.Model(new Dictionary<string, double>());
+        var tensors = session.Networks[0].Parameters.All;
+        using var pool = new WorkerPool(threads);
+        step.DrawMasks(settings.PDrop);
+        double wall = 0, validation = 0;
         for (var round = 0; round < 2; round++)
         {
-            foreach (var key in times.Keys.ToList())
+            profile.Clear();
+            var clock = Stopwatch.StartNew();
+            foreach (var member in members)
             {
-                times[key] = 0;
+                member.Permutation = member.Shuffle.Permutation(session.Train.Count);
             }
 
-            int[] permutation = [];
-            Time("shuffle + gather batch", () => permutation = rng.Permutation(session.Train.Count));
             for (var b = 0; b < plan.BatchesPerEpoch; b++)
             {
-                var rows = permutation.AsMemory(b * plan.BatchSize, plan.BatchSize);
-                Time("shuffle + gather batch", () => BatchGather.Rows(session.Train, rows.Span, workspace));
-                Time("input: PBLD, embeddings", () => network.AssembleInput(workspace, plan.BatchSize));
-                Time("forward: layers, dropout", () => network.Forward(workspace, plan.BatchSize, 0.15f, masks));
-                Time("loss + backward", () => Backward(network, workspace, rows.Span, session.Targets));
-                Time("weight decay + Adam", () => trainer.Update(network.Parameters, 0.3, b + 1));
+                foreach (var member in members)
+                {
+                    member.Permutation.AsSpan(b * plan.BatchSize, plan.BatchSize).CopyTo(member.Batch.Rows);
+                }
+
+                step.Run(pool, StepUpdate.For(settings, tensors, 0.3, b + 1, settings.PDrop));
             }
 
-            if (session.ValidationMetric is { } metric)
-            {
-                Time("validation (per epoch)", () => metric(session.Valid!));
-            }
+            var validationStart = clock.Elapsed.TotalSeconds;
+            _ = session.Metric.Compute(session.ValidTarget!, probe.Predict(session.Valid!, pool, scratch));
+            validation = clock.Elapsed.TotalSeconds - validationStart;
+            wall = clock.Elapsed.TotalSeconds;
         }
 
-        return times;
+        var seconds = profile.Seconds();
+        var parts = new Dictionary<string, double>
+        {
+            ["gather, input: PBLD, embeddings, scale"] = seconds[StepPart.Input],
+            ["forward: hidden GEMMs + epilogue"] = seconds[StepPart.Forward],
+            ["output head, loss, its backward"] = seconds[StepPart.Head],
+            ["backward: dY·Wᵀ GEMMs + epilogue"] = seconds[StepPart.Backward],
+            ["input backward: scale, PBLD"] = seconds[StepPart.InputBackward],
+            ["weight gradients: Xᵀ·dY GEMMs"] = seconds[StepPart.WeightGradient],
+            ["sums, decay + Adam, repacking"] = seconds[StepPart.Update],
+            ["embedding tables"] = seconds[StepPart.Embeddings],
+            ["dropout masks"] = seconds[StepPart.Masks],
+            ["validation (wall)"] = validation,
+        };
+        parts["waiting, shuffling (wall × threads − rest)"] = Math.Max(0, (wall * threads) - parts.Values.Sum());
+        return new EpochProfile(wall, parts, GemmAlone(session.Networks[0], plan, settings.NEns));
     }
 
-    private static void Backward(RealMlpNetwork network, RealMlpWorkspace workspace, ReadOnlySpan<int> rows, TrainingTargets targets)
+    /// <summary>One epoch's dense products of the three kinds, with a plain store instead of the fused epilogues (one thread).</summary>
+    private static Dictionary<string, double> GemmAlone(RealMlpNetwork network, TrainingPlan plan, int networks)
     {
-        foreach (var p in network.Parameters.All)
+        var level = network.Level;
+        var layout = network.Layout(plan.BatchSize);
+        var hidden = network.HiddenCount;
+        var widest = Math.Max(network.Architecture.InputWidth, network.Layers.Take(hidden).Max(l => l.Out));
+        var x = new float[layout.Length(widest)];
+        var y = new float[layout.Length(widest)];
+        var gradient = new float[network.Layers.Take(hidden).Max(l => l.In * l.Out)];
+        var blocks = (plan.BatchSize + BatchState.BlockRows - 1) / BatchState.BlockRows;
+        var times = new double[3];
+        for (var round = 0; round < 2; round++)
         {
-            Array.Clear(p.Gradient);
-        }
-
-        var outputs = workspace.Z[^1].AsSpan(0, rows.Length * network.Architecture.Outputs);
-        var gradient = workspace.GradientA.AsSpan(0, outputs.Length);
-        if (targets.Labels is { } labels)
-        {
-            var batch = new int[rows.Length];
-            for (var i = 0; i < rows.Length; i++)
+            Array.Clear(times);
+            for (var s = 0; s < plan.BatchesPerEpoch * networks; s++)
             {
-                batch[i] = labels[rows[i]];
-            }
+                for (var l = 0; l < hidden; l++)
+                {
+                    var packed = network.Layers[l];
+                    var clock = Stopwatch.GetTimestamp();
+                    for (var b = 0; b < blocks; b++)
+                    {
+                        var rows = Math.Min(BatchState.BlockRows, plan.BatchSize - (b * BatchState.BlockRows));
+                        var forward = new PanelOutput(y, layout, packed.Out);
+                        PanelGemm.Multiply(level, x.AsSpan(layout.Index(b * BatchState.BlockRows, 0)), StridedOperand.Panels(layout), rows, packed.In, packed.Forward, packed.Out, 0, PanelGemm.Panels(level, packed.Out), ref forward, b * BatchState.BlockRows);
+                    }
 
-            Losses.SoftmaxCrossEntropy(outputs, batch, targets.Classes, targets.LabelSmoothing, gradient);
+                    var afterForward = Stopwatch.GetTimestamp();
+                    for (var b = 0; b < blocks; b++)
+                    {
+                        var rows = Math.Min(BatchState.BlockRows, plan.BatchSize - (b * BatchState.BlockRows));
+                        var backward = new PanelOutput(x, layout, packed.In);
+                        PanelGemm.Multiply(level, y.AsSpan(layout.Index(b * BatchState.BlockRows, 0)), StridedOperand.Panels(layout), rows, packed.Out, packed.Backward, packed.In, 0, PanelGemm.Panels(level, packed.In), ref backward, b * BatchState.BlockRows);
+                    }
+
+                    var afterBackward = Stopwatch.GetTimestamp();
+                    var weights = new RowMajorOutput(gradient, packed.In, packed.Out, packed.Out, accumulate: false);
+                    PanelGemm.Multiply(level, x, StridedOperand.TransposedPanels(layout), packed.In, plan.BatchSize, y, packed.Out, 0, PanelGemm.Panels(level, packed.Out), ref weights);
+                    var end = Stopwatch.GetTimestamp();
+                    times[0] += (afterForward - clock) / (double)Stopwatch.Frequency;
+                    times[1] += (afterBackward - afterForward) / (double)Stopwatch.Frequency;
+                    times[2] += (end - afterBackward) / (double)Stopwatch.Frequency;
+                }
+            }
         }
-        else
+
+        return new Dictionary<string, double>
         {
-            var batch = new float[rows.Length];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                batch[i] = targets.Values![rows[i]];
-            }
-
-            Losses.MeanSquaredError(outputs, batch, gradient);
-        }
-
-        network.Backward(workspace, rows.Length, dropout: true);
+            ["forward: hidden GEMMs + epilogue"] = times[0],
+            ["backward: dY·Wᵀ GEMMs + epilogue"] = times[1],
+            ["weight gradients: Xᵀ·dY GEMMs"] = times[2],
+        };
     }
 
-    /// <summary>The same GEMMs as one epoch's forward and backward passes, and nothing else.</summary>
-    private static double GemmOnly(RealMlpArchitecture arch, TrainingPlan plan)
-    {
-        var b = plan.BatchSize;
-        var buffers = arch.Layers.Select(l => (X: new float[b * l.In], W: new float[l.In * l.Out], Z: new float[b * l.Out], DW: new float[l.In * l.Out], DX: new float[b * l.In])).ToArray();
-        var clock = Stopwatch.StartNew();
-        for (var step = 0; step < plan.BatchesPerEpoch; step++)
-        {
-            for (var l = 0; l < buffers.Length; l++)
-            {
-                var (inWidth, outWidth) = arch.Layers[l];
-                var x = buffers[l];
-                Gemm.Multiply(x.X, x.W, x.Z, b, inWidth, outWidth);
-                Gemm.MultiplyTransposedA(x.X, x.Z, x.DW, inWidth, b, outWidth);
-                Gemm.MultiplyTransposedB(x.Z, x.W, x.DX, b, outWidth, inWidth);
-            }
-        }
-
-        return clock.Elapsed.TotalSeconds;
-    }
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -193,11 +193,13 @@ internal static class BenchCommand
         var target = new Option<string>("--target") { Description = "Target column.", Required = true };
         var task = new Option<string?>("--task") { Description = "binary, multiclass or regression (default: inferred)." };
         var full = new Option<bool>("--full") { Description = "Also run the complete 256-epoch fit and report its time and test metric." };
-        var command = new Command("realmlp", "RealMLP-TD speed: a profile of one epoch, % of FMA peak, seconds per 1000 training rows.") { data, target, task, full };
+        var threads = new Option<int>("--threads") { Description = "Threads of the fit (the results do not depend on it).", DefaultValueFactory = _ => 1 };
+        var ensemble = new Option<int>("--n-ens") { Description = "Networks per split (packed ensemble).", DefaultValueFactory = _ => 1 };
+        var command = new Command("realmlp", "RealMLP-TD speed: a profile of one epoch, % of FMA peak, seconds per 1000 training rows.") { data, target, task, full, threads, ensemble };
         command.SetAction(result =>
         {
             var taskName = result.GetValue(task);
-            Tabml.Bench.RealMlp.RealMlpProfile.Run(console.Out, result.GetValue(data)!, result.GetValue(target)!, taskName is null ? null : Tabml.Data.TaskKindExtensions.Parse(taskName), result.GetValue(full));
+            Tabml.Bench.RealMlp.RealMlpProfile.Run(console.Out, result.GetValue(data)!, result.GetValue(target)!, taskName is null ? null : Tabml.Data.TaskKindExtensions.Parse(taskName), result.GetValue(full), result.GetValue(threads), result.GetValue(ensemble));
             return ExitCodes.Ok;
         });
         return command;

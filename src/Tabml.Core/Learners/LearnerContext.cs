@@ -8,6 +8,15 @@ public sealed record LearnerContext
     /// <summary>Threads the learner may use; results are identical for a given seed and thread count.</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// When set, the thread count a learner reads at each step instead of <see cref="Threads"/>; the caller
+    /// may change it during the fit (results of RealMLP do not depend on it).
+    /// </summary>
+    public ThreadBudget? ThreadBudget { get; init; }
+
+    /// <summary>The threads to use now: the budget's current value, else <see cref="Threads"/>.</summary>
+    public int CurrentThreads => Math.Max(1, ThreadBudget?.Current ?? Threads);
+
     public CancellationToken Cancellation { get; init; }
 
     public IProgress<LearnerProgress>? Progress { get; init; }

@@ -18,6 +18,8 @@ public static class ParametricActivation
     public static void Forward<TFunction>(SimdLevel level, Span<float> raw, float scale, ReadOnlySpan<float> bias, ReadOnlySpan<float> alpha, Span<float> output, int rows, int cols)
         where TFunction : struct, IActivationFunction
     {
+        Check(rows, cols, raw.Length, output.Length, bias.Length, alpha.Length, alphaGradient: null);
+        level = SimdSupport.Effective(level);
         var parametric = !alpha.IsEmpty;
         for (var r = 0; r < rows; r++)
         {
@@ -67,6 +69,8 @@ public static class ParametricActivation
     public static void Backward<TFunction>(SimdLevel level, Span<float> gradient, ReadOnlySpan<float> z, ReadOnlySpan<float> alpha, Span<float> alphaGradient, Span<float> biasGradient, float scale, int rows, int cols)
         where TFunction : struct, IActivationFunction
     {
+        Check(rows, cols, gradient.Length, z.Length, biasGradient.Length, alpha.Length, alphaGradient.Length);
+        level = SimdSupport.Effective(level);
         var parametric = !alpha.IsEmpty;
         ref var al = ref MemoryMarshal.GetReference(alpha);
         ref var dal = ref MemoryMarshal.GetReference(alphaGradient);
@@ -144,6 +148,25 @@ public static class ParametricActivation
                 Unsafe.Add(ref db, j) += dz;
                 Unsafe.Add(ref g, j) = dz * scale;
             }
+        }
+    }
+
+    /// <summary>Both matrices hold rows × cols, the vectors cols; α (and its gradient) are empty or cols long.</summary>
+    private static void Check(int rows, int cols, int first, int second, int bias, int alpha, int? alphaGradient)
+    {
+        if (rows < 0 || cols < 0)
+        {
+            ThrowHelper.Argument($"negative shape {rows} × {cols}");
+        }
+
+        var cells = (long)rows * cols;
+        ThrowHelper.IfShorter(first, cells, "the first matrix");
+        ThrowHelper.IfShorter(second, cells, "the second matrix");
+        ThrowHelper.IfShorter(bias, cols, "the bias");
+        if (alpha != 0)
+        {
+            ThrowHelper.IfShorter(alpha, cols, "α");
+            ThrowHelper.IfShorter(alphaGradient ?? cols, cols, "the α gradient");
         }
     }
 }

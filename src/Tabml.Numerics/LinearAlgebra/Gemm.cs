@@ -1,20 +1,25 @@
+using System.Buffers;
 using Tabml.Numerics.Simd;
 
 namespace Tabml.Numerics.LinearAlgebra;
 
 /// <summary>
-/// The three float32 products of a dense layer, all matrices row-major and densely packed:
+/// The three float32 products of a dense layer on plain row-major matrices (densely packed):
 /// <list type="bullet">
 /// <item>Multiply: C[m×n] (+)= A[m×k]·B[k×n] (forward, X·W)</item>
 /// <item>MultiplyTransposedB: C[m×n] (+)= A[m×k]·B[n×k]ᵀ (input gradient, dY·Wᵀ)</item>
 /// <item>MultiplyTransposedA: C[m×n] (+)= A[k×m]ᵀ·B[k×n] (weight gradient, Xᵀ·dY)</item>
 /// </list>
-/// The kernels are register-blocked Vector512 (8×32) or Vector256 (6×16) FMA micro-kernels on packed B
-/// panels, or a scalar fallback, chosen by <see cref="SimdSupport.Active"/>. Results are identical for
-/// every thread count (each element is summed in the same order by one thread).
+/// Each call packs B into panels and runs <see cref="PanelGemm"/> with a row-major store, at the level
+/// <see cref="SimdSupport.Active"/> chooses (or a given one). The training loop packs its weights once per
+/// update and calls <see cref="PanelGemm"/> directly. Results are identical for every thread count (each
+/// element is summed in the same order by one kernel call).
 /// </summary>
 public static class Gemm
 {
+    /// <summary>Below this many multiply-adds a fork/join costs more than it saves.</summary>
+    private const long ParallelThreshold = 1L << 22;
+
     public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false, int threads = 1) =>
         Multiply(SimdSupport.Active, a, b, c, m, k, n, accumulate, threads);
 
@@ -27,46 +32,76 @@ public static class Gemm
     /// <summary>The same products with a chosen instruction set (tests run each one).</summary>
     public static void Multiply(SimdLevel level, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false, int threads = 1)
     {
-        Check(a, (long)m * k, b, (long)k * n, c, (long)m * n);
-        Run(level, a, k, 1, b, bTransposed: false, c, m, k, n, accumulate, threads);
+        Check(a, (long)m * k, b, (long)k * n, c, (long)m * n, m, k, n);
+        Run(level, a, StridedOperand.RowMajor(k), b, bTransposed: false, c, m, k, n, accumulate, threads);
     }
 
     public static void MultiplyTransposedB(SimdLevel level, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false, int threads = 1)
     {
-        Check(a, (long)m * k, b, (long)n * k, c, (long)m * n);
-        Run(level, a, k, 1, b, bTransposed: true, c, m, k, n, accumulate, threads);
+        Check(a, (long)m * k, b, (long)n * k, c, (long)m * n, m, k, n);
+        Run(level, a, StridedOperand.RowMajor(k), b, bTransposed: true, c, m, k, n, accumulate, threads);
     }
 
     public static void MultiplyTransposedA(SimdLevel level, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n, bool accumulate = false, int threads = 1)
     {
-        Check(a, (long)k * m, b, (long)k * n, c, (long)m * n);
-        Run(level, a, 1, m, b, bTransposed: false, c, m, k, n, accumulate, threads);
+        Check(a, (long)k * m, b, (long)k * n, c, (long)m * n, m, k, n);
+        Run(level, a, StridedOperand.Transposed(m), b, bTransposed: false, c, m, k, n, accumulate, threads);
     }
 
-    private static void Run(SimdLevel level, ReadOnlySpan<float> a, nint rowStride, nint depthStride, ReadOnlySpan<float> b, bool bTransposed, Span<float> c, int m, int k, int n, bool accumulate, int threads)
+    private static void Run(SimdLevel level, ReadOnlySpan<float> a, StridedOperand op, ReadOnlySpan<float> b, bool bTransposed, Span<float> c, int m, int k, int n, bool accumulate, int threads)
     {
-        switch (level)
+        if (m == 0 || n == 0)
         {
-            case SimdLevel.Vector512 when SimdSupport.IsAvailable(SimdLevel.Vector512):
-                GemmDriver.Run<Vector512Kernel>(a, rowStride, depthStride, b, bTransposed, c, m, k, n, accumulate, threads);
-                break;
-            case SimdLevel.Vector512 or SimdLevel.Vector256 when SimdSupport.IsAvailable(SimdLevel.Vector256):
-                GemmDriver.Run<Vector256Kernel>(a, rowStride, depthStride, b, bTransposed, c, m, k, n, accumulate, threads);
-                break;
-            default:
-                GemmDriver.Run<ScalarKernel>(a, rowStride, depthStride, b, bTransposed, c, m, k, n, accumulate, threads);
-                break;
+            return;
+        }
+
+        var length = PanelGemm.PackedLength(level, k, n);
+        var packed = ArrayPool<float>.Shared.Rent(Math.Max(1, length));
+        try
+        {
+            PanelGemm.Pack(level, b, bTransposed, k, n, packed);
+            var panels = PanelGemm.Panels(level, n);
+            var workers = (int)Math.Min(Math.Min(threads, panels), 1 + ((long)m * n * k / ParallelThreshold));
+            if (workers <= 1)
+            {
+                var output = new RowMajorOutput(c, m, n, n, accumulate);
+                PanelGemm.Multiply(level, a, op, m, k, packed, n, 0, panels, ref output);
+                return;
+            }
+
+            RunParallel(level, a, op, packed, c, m, k, n, accumulate, panels, workers);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(packed);
         }
     }
 
-    private static void Check(ReadOnlySpan<float> a, long aLength, ReadOnlySpan<float> b, long bLength, Span<float> c, long cLength)
+    private static unsafe void RunParallel(SimdLevel level, ReadOnlySpan<float> a, StridedOperand op, float[] packed, Span<float> c, int m, int k, int n, bool accumulate, int panels, int workers)
     {
+        fixed (float* pa = a, pc = c)
+        {
+            var (aPtr, cPtr, aLength, cLength) = ((nint)pa, (nint)pc, a.Length, c.Length);
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+            {
+                var output = new RowMajorOutput(new Span<float>((void*)cPtr, cLength), m, n, n, accumulate);
+                var first = (int)((long)panels * w / workers);
+                var last = (int)((long)panels * (w + 1) / workers);
+                PanelGemm.Multiply(level, new ReadOnlySpan<float>((void*)aPtr, aLength), op, m, k, packed, n, first, last, ref output);
+            });
+        }
+    }
+
+    private static void Check(ReadOnlySpan<float> a, long aLength, ReadOnlySpan<float> b, long bLength, Span<float> c, long cLength, int m, int k, int n)
+    {
+        if (m < 0 || k < 0 || n < 0)
+        {
+            ThrowHelper.Argument($"negative matrix dimension: {m} × {k} × {n}");
+        }
+
         if (a.Length < aLength || b.Length < bLength || c.Length < cLength)
         {
-            ThrowShape(a.Length, aLength, b.Length, bLength, c.Length, cLength);
+            ThrowHelper.Argument($"matrix spans too short for the shape: A {a.Length}/{aLength}, B {b.Length}/{bLength}, C {c.Length}/{cLength}");
         }
     }
-
-    private static void ThrowShape(int a, long needA, int b, long needB, int c, long needC) =>
-        throw new ArgumentException($"matrix spans too short for the shape: A {a}/{needA}, B {b}/{needB}, C {c}/{needC}");
 }

@@ -9,40 +9,42 @@ internal readonly struct ScalarKernel : IGemmKernel
 
     public static int Columns => 4;
 
-    public static void Tile(ref float a, nint rowStride, nint depthStride, ref float panel, int depth, ref float c, nint ldc, bool accumulate) =>
-        PartialRows(4, ref a, rowStride, depthStride, ref panel, depth, ref c, ldc, accumulate);
+    public static void Tile<TEpilogue>(ref float a, in StridedOperand op, ref float panel, int depth, ref TEpilogue epilogue, int row, int column)
+        where TEpilogue : struct, ITileEpilogue, allows ref struct =>
+        PartialRows(4, ref a, op, ref panel, depth, ref epilogue, row, column);
 
-    public static void PartialRows(int rows, ref float a, nint rowStride, nint depthStride, ref float panel, int depth, ref float c, nint ldc, bool accumulate)
+    public static void PartialRows<TEpilogue>(int rows, ref float a, in StridedOperand op, ref float panel, int depth, ref TEpilogue epilogue, int row, int column)
+        where TEpilogue : struct, ITileEpilogue, allows ref struct
     {
+        var ds = (nint)op.DepthStride;
+        var gs = (nint)op.DepthGroupStride;
         for (var r = 0; r < rows; r++)
         {
-            ref var cr = ref Unsafe.Add(ref c, r * ldc);
             float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            if (accumulate)
-            {
-                s0 = cr;
-                s1 = Unsafe.Add(ref cr, 1);
-                s2 = Unsafe.Add(ref cr, 2);
-                s3 = Unsafe.Add(ref cr, 3);
-            }
-
-            ref var ap = ref Unsafe.Add(ref a, r * rowStride);
+            ref var group = ref Unsafe.Add(ref a, (nint)op.RowStride * r);
             ref var bp = ref panel;
-            for (var p = 0; p < depth; p++)
+            for (var remaining = depth; remaining > 0; remaining -= op.DepthGroup)
             {
-                var av = ap;
-                s0 = MathF.FusedMultiplyAdd(av, bp, s0);
-                s1 = MathF.FusedMultiplyAdd(av, Unsafe.Add(ref bp, 1), s1);
-                s2 = MathF.FusedMultiplyAdd(av, Unsafe.Add(ref bp, 2), s2);
-                s3 = MathF.FusedMultiplyAdd(av, Unsafe.Add(ref bp, 3), s3);
-                ap = ref Unsafe.Add(ref ap, depthStride);
-                bp = ref Unsafe.Add(ref bp, 4);
+                var count = Math.Min(op.DepthGroup, remaining);
+                ref var ap = ref group;
+                for (var q = 0; q < count; q++)
+                {
+                    var av = ap;
+                    s0 = MathF.FusedMultiplyAdd(av, bp, s0);
+                    s1 = MathF.FusedMultiplyAdd(av, Unsafe.Add(ref bp, 1), s1);
+                    s2 = MathF.FusedMultiplyAdd(av, Unsafe.Add(ref bp, 2), s2);
+                    s3 = MathF.FusedMultiplyAdd(av, Unsafe.Add(ref bp, 3), s3);
+                    ap = ref Unsafe.Add(ref ap, ds);
+                    bp = ref Unsafe.Add(ref bp, 4);
+                }
+
+                group = ref Unsafe.Add(ref group, gs);
             }
 
-            cr = s0;
-            Unsafe.Add(ref cr, 1) = s1;
-            Unsafe.Add(ref cr, 2) = s2;
-            Unsafe.Add(ref cr, 3) = s3;
+            epilogue.Store(row + r, column, s0);
+            epilogue.Store(row + r, column + 1, s1);
+            epilogue.Store(row + r, column + 2, s2);
+            epilogue.Store(row + r, column + 3, s3);
         }
     }
 }

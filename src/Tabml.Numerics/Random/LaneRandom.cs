@@ -77,6 +77,65 @@ public sealed class LaneRandom
         }
     }
 
+    /// <summary>
+    /// Writes a dropout mask as bits: bit b of word w is set (kept) when draw 32·w + b, a uniform 32-bit value,
+    /// is below <paramref name="keepProbability"/>·2³². Each word takes two eight-lane steps, so every
+    /// instruction set draws the same bits.
+    /// </summary>
+    public void FillBits(SimdLevel level, Span<uint> bits, double keepProbability)
+    {
+        var threshold = (uint)Math.Min(uint.MaxValue, Math.Round(keepProbability * 4294967296.0));
+        var i = 0;
+        if (level == SimdLevel.Vector512 && Vector512.IsHardwareAccelerated && bits.Length > 0)
+        {
+            var limit = Vector512.Create(threshold);
+            var (s0, s1, s2, s3) = (Vector512.Create(_s0), Vector512.Create(_s1), Vector512.Create(_s2), Vector512.Create(_s3));
+            for (; i < bits.Length; i++)
+            {
+                var low = (uint)Vector512.ExtractMostSignificantBits(Vector512.LessThan(Step(ref s0, ref s1, ref s2, ref s3), limit));
+                var high = (uint)Vector512.ExtractMostSignificantBits(Vector512.LessThan(Step(ref s0, ref s1, ref s2, ref s3), limit));
+                bits[i] = low | (high << 16);
+            }
+
+            s0.CopyTo(_s0);
+            s1.CopyTo(_s1);
+            s2.CopyTo(_s2);
+            s3.CopyTo(_s3);
+            return;
+        }
+
+        for (; i < bits.Length; i++)
+        {
+            var word = 0u;
+            for (var half = 0; half < 2; half++)
+            {
+                NextScalar(_block);
+                var words = MemoryMarshal.Cast<ulong, uint>(_block.AsSpan());
+                for (var k = 0; k < 16; k++)
+                {
+                    word |= (words[k] < threshold ? 1u : 0u) << ((half * 16) + k);
+                }
+            }
+
+            bits[i] = word;
+        }
+    }
+
+    private static Vector512<uint> Step(ref Vector512<ulong> s0, ref Vector512<ulong> s1, ref Vector512<ulong> s2, ref Vector512<ulong> s3)
+    {
+        var five = (s1 << 2) + s1;
+        var rotated = (five << 7) | (five >> 57);
+        var result = ((rotated << 3) + rotated).AsUInt32();
+        var t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 45) | (s3 >> 19);
+        return result;
+    }
+
     private void NextScalar(Span<ulong> output)
     {
         for (var lane = 0; lane < Lanes; lane++)

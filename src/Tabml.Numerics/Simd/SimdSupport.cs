@@ -24,6 +24,25 @@ public static class SimdSupport
         _ => true,
     };
 
+    /// <summary>The level that actually runs for a requested one: the widest available level not above it.</summary>
+    public static SimdLevel Effective(SimdLevel requested)
+    {
+        while (requested > SimdLevel.Scalar && !IsAvailable(requested))
+        {
+            requested--;
+        }
+
+        return requested;
+    }
+
+    /// <summary>The register width in bits of a level (32 for scalar code), as recorded in model facts.</summary>
+    public static int Bits(SimdLevel level) => level switch
+    {
+        SimdLevel.Vector512 => 512,
+        SimdLevel.Vector256 => 256,
+        _ => 32,
+    };
+
     internal static SimdLevel Choose(string? requested)
     {
         var widest = Vector512.IsHardwareAccelerated ? SimdLevel.Vector512

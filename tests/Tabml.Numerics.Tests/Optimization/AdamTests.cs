@@ -43,4 +43,27 @@ public sealed class AdamTests
         Assert.All(m, x => Assert.Equal(0.1f, x, 6));
         Assert.All(v, x => Assert.Equal(0.05f, x, 6));
     }
+
+    [Theory]
+    [MemberData(nameof(SimdLevels.Available), MemberType = typeof(SimdLevels))]
+    public void A_block_update_equals_updating_each_row_slice(SimdLevel level)
+    {
+        var rng = new Tabml.Numerics.Random.DeterministicRandom(4);
+        float[] Draw() => Enumerable.Range(0, 7 * 45).Select(_ => (float)rng.NextGaussian()).ToArray();
+        var (p, g, m, v) = (Draw(), Draw(), Draw().Select(Math.Abs).ToArray(), Draw().Select(Math.Abs).ToArray());
+        var (p2, m2, v2) = ((float[])p.Clone(), (float[])m.Clone(), (float[])v.Clone());
+        var update = new AdamUpdate(0.05f, 0.9f, 0.95f, 1e-8f, step: 3, decay: 0.99f);
+
+        update.ApplyRows(level, p, g, m, v, offset: 13, rows: 7, width: 19, stride: 45);
+        for (var r = 0; r < 7; r++)
+        {
+            var at = 13 + (r * 45);
+            update.Apply(level, p2.AsSpan(at, 19), g.AsSpan(at, 19), m2.AsSpan(at, 19), v2.AsSpan(at, 19));
+        }
+
+        Assert.Equal(p2, p);
+        Assert.Equal(m2, m);
+        Assert.Equal(v2, v);
+        Assert.Throws<ArgumentException>(() => update.ApplyRows(level, p, g, m, v, offset: 30, rows: 7, width: 19, stride: 45));
+    }
 }

@@ -19,6 +19,9 @@ public sealed class Parameter
 
     public string Name { get; }
 
+    /// <summary>The tensor's position in <see cref="RealMlpParameters.All"/> (its update order).</summary>
+    public int Index { get; internal set; }
+
     public float[] Value { get; }
 
     public float[] Gradient { get; }

@@ -88,15 +88,18 @@ internal static class PbldEmbedding
         }
     }
 
-    /// <summary>Accumulates the PBLD gradients from the gradient of the first-layer input (its learned columns).</summary>
-    public static void Backward(SimdLevel level, PbldBuffers buffers, ReadOnlySpan<float> dx0, int rows, int ld, RealMlpParameters parameters)
+    /// <summary>
+    /// Accumulates the PBLD gradients from the gradient of the first-layer input (its learned columns) into
+    /// <paramref name="sums"/>, laid out as the tensors w1, b1, w2, b2 one after the other.
+    /// </summary>
+    public static void Backward(SimdLevel level, PbldBuffers buffers, ReadOnlySpan<float> dx0, int rows, int ld, RealMlpParameters parameters, Span<float> sums)
     {
         var (n, h, l, stride) = (buffers.Features, buffers.Hidden, buffers.Learned, buffers.Stride);
         var w2 = parameters.NumW2!.Value;
-        var gW1 = parameters.NumW1!.Gradient;
-        var gB1 = parameters.NumB1!.Gradient;
-        var gW2 = parameters.NumW2!.Gradient;
-        var gB2 = parameters.NumB2!.Gradient;
+        var gW1 = sums[..(n * h)];
+        var gB1 = sums.Slice(n * h, n * h);
+        var gW2 = sums.Slice(2 * n * h, n * l * h);
+        var gB2 = sums.Slice((2 * n * h) + (n * l * h), n * l);
         for (var r = 0; r < rows; r++)
         {
             var row = dx0.Slice(r * ld, n * l);

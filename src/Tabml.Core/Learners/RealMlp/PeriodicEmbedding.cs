@@ -94,13 +94,14 @@ internal static class PeriodicEmbedding
         }
     }
 
-    public static void Backward(SimdLevel level, PeriodicBuffers b, ReadOnlySpan<float> dx0, int rows, int ld, RealMlpParameters parameters, bool relu)
+    /// <summary>Accumulates the PL/PLR gradients into <paramref name="sums"/>, laid out as the tensors w1, w2, b2 one after the other.</summary>
+    public static void Backward(SimdLevel level, PeriodicBuffers b, ReadOnlySpan<float> dx0, int rows, int ld, RealMlpParameters parameters, bool relu, Span<float> sums)
     {
         var (n, f, l, stride) = (b.Features, b.Frequencies, b.Outputs, b.Stride);
         var w2 = parameters.NumW2!.Value;
-        var gW1 = parameters.NumW1!.Gradient;
-        var gW2 = parameters.NumW2!.Gradient;
-        var gB2 = parameters.NumB2!.Gradient;
+        var gW1 = sums[..(n * f)];
+        var gW2 = sums.Slice(n * f, n * l * 2 * f);
+        var gB2 = sums.Slice((n * f) + (n * l * 2 * f), n * l);
         for (var r = 0; r < rows; r++)
         {
             var row = dx0.Slice(r * ld, n * l);

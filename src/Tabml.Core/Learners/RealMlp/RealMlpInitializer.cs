@@ -1,4 +1,3 @@
-using Tabml.Numerics.Activations;
 using Tabml.Numerics.LinearAlgebra;
 using Tabml.Numerics.Random;
 using Tabml.Numerics.Simd;
@@ -82,12 +81,14 @@ internal static class RealMlpInitializer
                 for (var j = 0; j < outWidth; j++)
                 {
                     var v = z[(r * outWidth) + j] + bias[j];
-                    z[(r * outWidth) + j] = arch.Activation switch { "mish" => Mish.Value(v), "relu" => Relu.Value(v), _ => Selu.Value(v) };
+                    z[(r * outWidth) + j] = network.Activate(v);
                 }
             }
 
             input = z;
         }
+
+        network.PackAll();
     }
 
     private static void InitializeEmbeddings(RealMlpParameters parameters, RealMlpSettings settings, DeterministicRandom rng)
@@ -120,13 +121,13 @@ internal static class RealMlpInitializer
         var arch = network.Architecture;
         var width = arch.InputWidth;
         var all = new float[fitRows.Count * width];
-        var workspace = new RealMlpWorkspace(arch, Math.Min(1024, Math.Max(1, fitRows.Count)));
-        for (var start = 0; start < fitRows.Count; start += workspace.Capacity)
+        var scratch = RealMlpEvaluator.Scratch(network).For(0);
+        for (var start = 0; start < fitRows.Count; start += scratch.Capacity)
         {
-            var count = Math.Min(workspace.Capacity, fitRows.Count - start);
-            BatchGather.Contiguous(fitRows, start, count, workspace);
-            network.AssembleInput(workspace, count);
-            workspace.X0.AsSpan(0, count * width).CopyTo(all.AsSpan(start * width));
+            var count = Math.Min(scratch.Capacity, fitRows.Count - start);
+            InputBlock.Gather(fitRows, start, count, scratch);
+            InputBlock.Assemble(network, scratch, count);
+            scratch.X0.AsSpan(0, count * width).CopyTo(all.AsSpan(start * width));
         }
 
         if (network.Parameters.Scale is { } scale)

@@ -1,33 +1,30 @@
 using Tabml.Bundles;
 using Tabml.Data;
-using Tabml.Numerics.Simd;
+using Tabml.Numerics.Threading;
 
 namespace Tabml.Learners.RealMlp;
 
 /// <summary>
-/// A fitted RealMLP: its input encoder, architecture, trained parameters and (regression) output scaling.
-/// Predicts in eval mode in batches of 1024 rows: softmax probabilities, or de-standardised, clamped values.
+/// A fitted RealMLP: its input encoder, architecture, the trained parameters of its n_ens networks and the
+/// (regression) output scaling. Predicts in eval mode, row blocks in parallel: the mean of the networks'
+/// softmax probabilities, or of their de-standardised, clamped values.
 /// </summary>
 public sealed class RealMlpModel : IModel
 {
     public const string FormatName = "realmlp";
 
-    private readonly RealMlpNetwork _network;
+    private readonly IReadOnlyList<RealMlpNetwork> _networks;
 
-    /// <summary>One reusable workspace: validation runs every epoch, and allocating its buffers each time costs more than the forward pass.</summary>
-    private RealMlpWorkspace? _workspace;
-
-    internal RealMlpModel(string learnerName, TaskKind task, int classCount, MlpInputEncoder encoder, RealMlpParameters parameters, OutputScaling scaling, int predictBatchSize, IReadOnlyDictionary<string, double> facts)
+    internal RealMlpModel(string learnerName, TaskKind task, int classCount, MlpInputEncoder encoder, IReadOnlyList<RealMlpNetwork> networks, OutputScaling scaling, int predictBatchSize, IReadOnlyDictionary<string, double> facts)
     {
         LearnerName = learnerName;
         Task = task;
         ClassCount = classCount;
         Encoder = encoder;
-        Parameters = parameters;
+        _networks = networks;
         Scaling = scaling;
         PredictBatchSize = predictBatchSize;
         Facts = facts;
-        _network = new RealMlpNetwork(parameters, SimdSupport.Active);
     }
 
     public string LearnerName { get; }
@@ -40,48 +37,59 @@ public sealed class RealMlpModel : IModel
 
     public MlpInputEncoder Encoder { get; }
 
-    public RealMlpParameters Parameters { get; }
+    /// <summary>The first network's parameters (the only ones when n_ens = 1).</summary>
+    public RealMlpParameters Parameters => _networks[0].Parameters;
+
+    /// <summary>Every network's parameters (n_ens of them).</summary>
+    public IReadOnlyList<RealMlpParameters> Networks => _networks.Select(n => n.Parameters).ToArray();
 
     public OutputScaling Scaling { get; }
+
+    internal IReadOnlyList<RealMlpNetwork> NetworkList => _networks;
 
     public int PredictBatchSize { get; }
 
     public IReadOnlyDictionary<string, double> Facts { get; }
 
-    public Predictions Predict(Dataset data, int threads) => Predict(Encoder.Encode(data));
-
-    internal Predictions Predict(EncodedRows rows)
+    public Predictions Predict(Dataset data, int threads)
     {
+        using var pool = new WorkerPool(threads);
+        return Predict(Encoder.Encode(data), pool, RealMlpEvaluator.Scratch(_networks[0]));
+    }
+
+    internal Predictions Predict(EncodedRows rows, WorkerPool pool, ScratchSet scratch)
+    {
+        var raw = RealMlpEvaluator.Run(_networks, rows, pool, scratch);
         var outputs = Task == TaskKind.Regression ? 1 : ClassCount;
         var values = new double[rows.Count * outputs];
-        var capacity = Math.Max(1, Math.Min(PredictBatchSize, rows.Count));
-        var workspace = Interlocked.Exchange(ref _workspace, null);
-        if (workspace is null || workspace.Capacity < capacity)
+        Span<double> probabilities = stackalloc double[outputs];
+        foreach (var network in raw)
         {
-            workspace = new RealMlpWorkspace(Parameters.Architecture, capacity);
-        }
-
-        for (var start = 0; start < rows.Count; start += workspace.Capacity)
-        {
-            var count = Math.Min(workspace.Capacity, rows.Count - start);
-            BatchGather.Contiguous(rows, start, count, workspace);
-            _network.AssembleInput(workspace, count);
-            var raw = _network.Forward(workspace, count, 0f, null);
-            for (var r = 0; r < count; r++)
+            for (var r = 0; r < rows.Count; r++)
             {
-                var target = values.AsSpan((start + r) * outputs, outputs);
+                var target = values.AsSpan(r * outputs, outputs);
                 if (Task == TaskKind.Regression)
                 {
-                    target[0] = Scaling.ToTarget(raw[r]);
+                    target[0] += Scaling.ToTarget(network[r]);
+                    continue;
                 }
-                else
+
+                Softmax(network.AsSpan(r * outputs, outputs), probabilities);
+                for (var c = 0; c < outputs; c++)
                 {
-                    Softmax(raw.Slice(r * outputs, outputs), target);
+                    target[c] += probabilities[c];
                 }
             }
         }
 
-        _workspace = workspace;
+        if (raw.Length > 1)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] /= raw.Length;
+            }
+        }
+
         return new Predictions(rows.Count, outputs, values);
     }
 

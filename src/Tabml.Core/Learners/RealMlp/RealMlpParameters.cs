@@ -13,7 +13,7 @@ public sealed class RealMlpParameters
         var all = new List<Parameter>();
         Parameter Add(string name, int length, double lr, double wd)
         {
-            var p = new Parameter(name, length, lr, wd);
+            var p = new Parameter(name, length, lr, wd) { Index = all.Count };
             all.Add(p);
             return p;
         }
@@ -62,6 +62,11 @@ public sealed class RealMlpParameters
         }
 
         All = all;
+        NumericEmbedding = new[] { NumW1, NumB1, NumW2, NumB2 }.OfType<Parameter>().ToArray();
+        if (architecture.HiddenSizes.Count == 0)
+        {
+            throw new ArgumentException("a RealMLP needs at least one hidden layer", nameof(architecture));
+        }
     }
 
     public RealMlpArchitecture Architecture { get; }
@@ -82,6 +87,9 @@ public sealed class RealMlpParameters
     public Parameter? NumB2 { get; }
 
     public Parameter[] Embeddings { get; }
+
+    /// <summary>The numeric embedding's tensors in order (w1, b1, w2, b2 for PBLD; w1, w2, b2 for PL/PLR), as their gradient sums are laid out.</summary>
+    public Parameter[] NumericEmbedding { get; }
 
     /// <summary>Dense weights, in×out row-major (NTK: used as x·W/√in).</summary>
     public Parameter[] Weights { get; }
@@ -105,6 +113,17 @@ public sealed class RealMlpParameters
         }
 
         return snapshot;
+    }
+
+    /// <summary>Copies every value into <paramref name="snapshot"/> (at least <see cref="Count"/> long).</summary>
+    public void Snapshot(Span<float> snapshot)
+    {
+        var offset = 0;
+        foreach (var p in All)
+        {
+            p.Value.CopyTo(snapshot[offset..]);
+            offset += p.Length;
+        }
     }
 
     public void Restore(ReadOnlySpan<float> snapshot)

@@ -96,6 +96,12 @@ public sealed record RealMlpSettings
 
     public required double SmoothClipMaxAbsValue { get; init; }
 
+    /// <summary>
+    /// Networks per train/validation split (pytabkit's n_ens, method-spec §15): each with its own init,
+    /// dropout and shuffling streams, trained side by side, validated and predicting on their average.
+    /// </summary>
+    public required int NEns { get; init; }
+
     /// <summary>Memory the data-dependent init may use (GiB of float32 activations); sets the init row cap.</summary>
     public required double InitRamLimitGb { get; init; }
 }

@@ -1,14 +1,15 @@
-using Tabml.Numerics.Optimization;
 using Tabml.Numerics.Random;
-using Tabml.Numerics.Simd;
+using Tabml.Numerics.Threading;
 
 namespace Tabml.Learners.RealMlp;
 
 /// <summary>
-/// The training loop of method-spec §2.10–2.11: batches of min(256, n) rows from a fresh permutation each
-/// epoch with the last partial batch dropped; per step the schedules at t = s/(E·B) evaluated before the
-/// step, a training-mode forward and backward, decoupled weight decay and Adam per tensor; after each
-/// epoch the validation metric, keeping the latest best (≤) parameters, restored at the end.
+/// The training loop of method-spec §2.10–2.11 for the n_ens networks of a fit, side by side: each
+/// network's batches of min(256, n) rows come from its own fresh permutation each epoch (the last partial
+/// batch dropped); per step the schedules at t = s/(E·B) evaluated before the step, a training-mode forward
+/// and backward, decoupled weight decay and Adam per tensor (<see cref="TrainingStep"/>); after each epoch
+/// the validation metric of the averaged prediction, keeping the latest best (≤) parameters of all
+/// networks, restored at the end. The threads come from the context at every step.
 /// </summary>
 internal sealed class RealMlpTrainer
 {
@@ -16,13 +17,8 @@ internal sealed class RealMlpTrainer
     private const ulong DropoutStream = 3;
 
     private readonly RealMlpSettings _settings;
-    private readonly SimdLevel _level;
 
-    public RealMlpTrainer(RealMlpSettings settings, SimdLevel level)
-    {
-        _settings = settings;
-        _level = level;
-    }
+    public RealMlpTrainer(RealMlpSettings settings) => _settings = settings;
 
     /// <summary>Per-epoch validation metrics of the last run (index 0 = epoch 1).</summary>
     public List<double> ValidationCurve { get; } = [];
@@ -31,107 +27,95 @@ internal sealed class RealMlpTrainer
 
     public bool CutShort { get; private set; }
 
-    public void Train(RealMlpNetwork network, EncodedRows train, TrainingTargets targets, EncodedRows? valid, Func<EncodedRows, double>? validationMetric, LearnerContext context, string learnerName)
+    /// <summary>Times the parts of every step when set (for the benchmark).</summary>
+    public StepProfile? Profile { get; init; }
+
+    /// <summary>The members of a fit: each network with its batch buffers and its own streams.</summary>
+    public static TrainingMember[] Members(RealMlpSession session, int seed, int batchSize) =>
+        session.Networks.Select((network, k) =>
+        {
+            var networkSeed = RealMlpLearner.NetworkSeed(seed, k);
+            var dropout = new LaneRandom(DeterministicRandom.ForStream(networkSeed, DropoutStream).NextUInt64());
+            return new TrainingMember(network, batchSize, DeterministicRandom.ForStream(networkSeed, ShuffleStream), dropout);
+        }).ToArray();
+
+    public void Train(RealMlpSession session, LearnerContext context, string learnerName)
     {
-        var n = train.Count;
+        var n = session.Train.Count;
         var plan = TrainingPlan.For(n, _settings.BatchSize, _settings.NEpochs);
-        var (batch, batches, epochs) = (plan.BatchSize, plan.BatchesPerEpoch, plan.Epochs);
-        var workspace = new RealMlpWorkspace(network.Architecture, batch);
-        var shuffle = DeterministicRandom.ForStream((ulong)context.Seed, ShuffleStream);
-        var dropoutRng = new LaneRandom(DeterministicRandom.ForStream((ulong)context.Seed, DropoutStream).NextUInt64());
-        var parameters = network.Parameters;
+        var members = Members(session, context.Seed, plan.BatchSize);
+        using var pool = new WorkerPool(context.CurrentThreads);
+        var scratch = RealMlpEvaluator.Scratch(session.Networks[0]);
+        var step = new TrainingStep(members, session.Train, session.Targets, scratch, Profile);
+        var probe = session.Model(new Dictionary<string, double>());
         var tracker = new BestEpochTracker();
-        var bestSnapshot = parameters.Snapshot();
-        var step = 0;
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        var tensors = session.Networks[0].Parameters.All;
+        SaveBest(members);
+        step.DrawMasks(Dropout(plan, 0));
+        var s = 0;
+        for (var epoch = 1; epoch <= plan.Epochs; epoch++)
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            var permutation = shuffle.Permutation(n);
-            for (var b = 0; b < batches; b++)
+            foreach (var member in members)
             {
-                var t = plan.Progress(step);
-                var rows = permutation.AsSpan(b * batch, batch);
-                BatchGather.Rows(train, rows, workspace);
-                var dropout = (float)(_settings.PDrop * Schedules.Evaluate(_settings.PDropSched, t));
-                TrainStep(network, workspace, rows, targets, dropout, dropoutRng);
-                Update(parameters, t, step + 1);
-                step++;
+                member.Permutation = member.Shuffle.Permutation(n);
+            }
+
+            for (var b = 0; b < plan.BatchesPerEpoch; b++, s++)
+            {
+                pool.SetThreads(context.CurrentThreads);
+                foreach (var member in members)
+                {
+                    member.Permutation.AsSpan(b * plan.BatchSize, plan.BatchSize).CopyTo(member.Batch.Rows);
+                }
+
+                step.Run(pool, StepUpdate.For(_settings, tensors, plan.Progress(s), s + 1, Dropout(plan, s + 1)));
             }
 
             double? metric = null;
-            if (valid is not null && validationMetric is not null)
+            if (session.Valid is { } valid)
             {
-                metric = validationMetric(valid);
+                metric = session.Metric.Compute(session.ValidTarget!, probe.Predict(valid, pool, scratch));
                 ValidationCurve.Add(metric.Value);
                 if (tracker.Record(epoch, metric.Value) && _settings.SelectBestEpoch)
                 {
-                    bestSnapshot = parameters.Snapshot();
+                    SaveBest(members);
                     BestEpoch = epoch;
                 }
             }
 
-            context.Progress?.Report(new LearnerProgress(learnerName, epoch, epochs, "epoch", targets.MetricName, metric));
-            if (context.Deadline is { } deadline && DateTimeOffset.UtcNow >= deadline && epoch < epochs)
+            context.Progress?.Report(new LearnerProgress(learnerName, epoch, plan.Epochs, "epoch", session.Targets.MetricName, metric));
+            if (context.Deadline is { } deadline && DateTimeOffset.UtcNow >= deadline && epoch < plan.Epochs)
             {
                 CutShort = true;
                 break;
             }
         }
 
-        if (valid is not null && _settings.SelectBestEpoch)
+        if (session.Valid is not null && _settings.SelectBestEpoch)
         {
-            parameters.Restore(bestSnapshot);
+            foreach (var member in members)
+            {
+                member.Network.Parameters.Restore(member.Best);
+                member.Network.PackAll();
+            }
         }
         else
         {
-            BestEpoch = ValidationCurve.Count == 0 ? epochs : ValidationCurve.Count;
+            BestEpoch = ValidationCurve.Count == 0 ? plan.Epochs : ValidationCurve.Count;
         }
     }
 
-    internal static void TrainStep(RealMlpNetwork network, RealMlpWorkspace workspace, ReadOnlySpan<int> rows, TrainingTargets targets, float dropout, LaneRandom rng)
+    /// <summary>The dropout probability of 0-based step <paramref name="step"/>: p·schedule(t) at t before the step.</summary>
+    private double Dropout(TrainingPlan plan, int step) => _settings.PDrop * Schedules.Evaluate(_settings.PDropSched, plan.Progress(step));
+
+    private static void SaveBest(TrainingMember[] members)
     {
-        var count = rows.Length;
-        network.AssembleInput(workspace, count);
-        foreach (var p in network.Parameters.All)
+        foreach (var member in members)
         {
-            Array.Clear(p.Gradient);
-        }
-
-        var outputs = network.Forward(workspace, count, dropout, rng);
-        var gradient = workspace.GradientA.AsSpan(0, outputs.Length);
-        if (targets.Labels is { } labels)
-        {
-            Span<int> batchLabels = stackalloc int[count];
-            for (var i = 0; i < count; i++)
-            {
-                batchLabels[i] = labels[rows[i]];
-            }
-
-            Losses.SoftmaxCrossEntropy(outputs, batchLabels, targets.Classes, targets.LabelSmoothing, gradient);
-        }
-        else
-        {
-            Span<float> batchTargets = stackalloc float[count];
-            for (var i = 0; i < count; i++)
-            {
-                batchTargets[i] = targets.Values![rows[i]];
-            }
-
-            Losses.MeanSquaredError(outputs, batchTargets, gradient);
-        }
-
-        network.Backward(workspace, count, dropout > 0f);
-    }
-
-    /// <summary>Decoupled decay with the squared lr factor, then Adam, for every tensor (method-spec §2.8).</summary>
-    internal void Update(RealMlpParameters parameters, double t, int step)
-    {
-        var lr = _settings.Lr * Schedules.Evaluate(_settings.LrSched, t);
-        var wd = _settings.Wd * Schedules.Evaluate(_settings.WdSched, t);
-        foreach (var p in parameters.All)
-        {
-            var decay = (float)TrainingPlan.DecayMultiplier(wd, lr, p.LrFactor, p.WdFactor);
-            Adam.Step(_level, p.Value, p.Gradient, p.FirstMoment, p.SecondMoment, (float)(lr * p.LrFactor), (float)_settings.Beta1, (float)_settings.Beta2, (float)_settings.OptEps, step, decay);
+            var p = member.Network.Parameters;
+            member.Best ??= new float[p.Count];
+            p.Snapshot(member.Best);
         }
     }
 }

@@ -3,6 +3,7 @@ using Tabml.Data;
 using Tabml.Learners.RealMlp;
 using Tabml.Numerics.Random;
 using Tabml.Numerics.Simd;
+using Tabml.Numerics.Threading;
 
 namespace Tabml.Core.Tests.Learners.RealMlp;
 
@@ -94,6 +95,32 @@ public sealed class GradientTests
         Assert.Contains(mask.Take(setup.Rows.Count * inWidth), m => Math.Abs(m - (1f / 0.7f)) < 1e-6f);
     }
 
+    [Theory]
+    [MemberData(nameof(Levels))]
+    public void Gradients_are_bit_identical_for_one_two_and_five_threads(SimdLevel level)
+    {
+        foreach (var task in new[] { TaskKind.Multiclass, TaskKind.Regression })
+        {
+            var one = GradientSetup.Create(task, level, threads: 1).Gradients;
+            foreach (var threads in new[] { 2, 5 })
+            {
+                var other = GradientSetup.Create(task, level, threads: threads).Gradients;
+                Assert.All(one, pair => Assert.Equal(pair.Value, other[pair.Key]));
+            }
+        }
+    }
+
+    public static TheoryData<SimdLevel> Levels()
+    {
+        var data = new TheoryData<SimdLevel>();
+        foreach (var level in SimdSupport.Available)
+        {
+            data.Add(level);
+        }
+
+        return data;
+    }
+
     /// <summary>A tiny network with every kind of input, trained parameters perturbed away from their init.</summary>
     private sealed class GradientSetup
     {
@@ -119,7 +146,9 @@ public sealed class GradientTests
 
         public required Dictionary<string, float[]> Gradients { get; init; }
 
-        public static GradientSetup Create(TaskKind task, SimdLevel level, string? variant = null)
+        private const float Dropout = 0.3f;
+
+        public static GradientSetup Create(TaskKind task, SimdLevel level, string? variant = null, int threads = 1)
         {
             var data = SyntheticData.Make(task, 40, seed: 5);
             var settings = RealMlpDefaults.Load("realmlp-td", task) with { HiddenSizes = [6, 5] };
@@ -145,26 +174,32 @@ public sealed class GradientTests
                 }
             }
 
-            var workspace = new RealMlpWorkspace(arch, encoded.Count);
-            BatchGather.Contiguous(encoded, 0, encoded.Count, workspace);
-            network.AssembleInput(workspace, encoded.Count);
-            var output = network.Forward(workspace, encoded.Count, 0.3f, new LaneRandom(9));
-            var gradient = workspace.GradientA.AsSpan(0, output.Length);
+            network.PackAll();
+
             int[]? labels = null;
             float[]? targets = null;
+            TrainingTargets trainingTargets;
             if (task == TaskKind.Regression)
             {
                 targets = data.RequireTarget().RequireValues().Select(v => (float)v).ToArray();
-                Losses.MeanSquaredError(output, targets, gradient);
+                trainingTargets = new TrainingTargets(null, 1, 0f, targets, "rmse");
             }
             else
             {
                 labels = data.RequireTarget().RequireLabels();
-                Losses.SoftmaxCrossEntropy(output, labels, outputs, (float)settings.LsEps, gradient);
+                trainingTargets = new TrainingTargets(labels, outputs, (float)settings.LsEps, null, "error");
             }
 
-            network.Backward(workspace, encoded.Count, dropout: true);
-            var masks = workspace.Mask.Take(arch.HiddenSizes.Count).Select(m => m.ToArray()).ToArray();
+            var member = new TrainingMember(network, encoded.Count, new DeterministicRandom(1), new LaneRandom(9));
+            Enumerable.Range(0, encoded.Count).ToArray().CopyTo(member.Batch.Rows, 0);
+            var step = new TrainingStep([member], encoded, trainingTargets, RealMlpEvaluator.Scratch(network), null);
+            step.DrawMasks(Dropout);
+            using (var pool = new WorkerPool(threads))
+            {
+                step.Run(pool, update: null);
+            }
+
+            var masks = Enumerable.Range(0, arch.HiddenSizes.Count).Select(l => ExpandMask(member.Batch.Masks[l], encoded.Count, arch.HiddenSizes[l])).ToArray();
             return new GradientSetup
             {
                 Network = network,
@@ -180,6 +215,23 @@ public sealed class GradientTests
         }
 
         public float[] AnalyticGradient(string tensor) => Gradients[tensor];
+
+        /// <summary>The stored mask bits as the multipliers the reference network applies (0 or 1/(1 − p)).</summary>
+        private static float[] ExpandMask(uint[] bits, int rows, int columns)
+        {
+            var words = (columns + 31) / 32;
+            var mask = new float[rows * columns];
+            for (var r = 0; r < rows; r++)
+            {
+                for (var j = 0; j < columns; j++)
+                {
+                    var kept = ((bits[(r * words) + (j / 32)] >> (j % 32)) & 1u) != 0;
+                    mask[(r * columns) + j] = kept ? 1f / (1f - Dropout) : 0f;
+                }
+            }
+
+            return mask;
+        }
 
         public double ReferenceLoss() => Reference.Loss(Rows, Masks, Labels, Smoothing, Targets);
     }

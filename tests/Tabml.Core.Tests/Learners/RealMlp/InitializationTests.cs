@@ -15,17 +15,15 @@ public sealed class InitializationTests
     [InlineData(TaskKind.Regression)]
     public void Every_units_pre_activation_has_std_one_on_the_training_rows_in_all_four_layers(TaskKind task)
     {
-        var (network, rows, workspace) = Initialized(task, "realmlp-td");
+        var (network, rows, inputs) = Initialized(task, "realmlp-td");
         var arch = network.Architecture;
-
-        network.Forward(workspace, rows, 0f, null);
 
         var layers = arch.Layers;
         Assert.Equal(4, layers.Count);
         for (var l = 0; l < layers.Count; l++)
         {
             var (inWidth, outWidth) = layers[l];
-            var input = l == 0 ? workspace.X1 : workspace.A[l - 1];
+            var input = inputs[l];
             var z = new float[rows * outWidth];
             Gemm.Multiply(input.AsSpan(0, rows * inWidth), network.Parameters.Weights[l].Value, z, rows, inWidth, outWidth);
             for (var j = 0; j < outWidth; j++)
@@ -41,13 +39,12 @@ public sealed class InitializationTests
     [Fact]
     public void He_plus_five_puts_each_units_zero_crossing_inside_the_data()
     {
-        var (network, rows, workspace) = Initialized(TaskKind.Multiclass, "realmlp-td");
-        network.Forward(workspace, rows, 0f, null);
+        var (network, rows, inputs) = Initialized(TaskKind.Multiclass, "realmlp-td");
 
         // b_j = −Σ u_k z_(i_k, j) is minus a convex combination of data points: it lies within the range of −z_j.
         var (inWidth, outWidth) = network.Architecture.Layers[0];
         var z = new float[rows * outWidth];
-        Gemm.Multiply(workspace.X1.AsSpan(0, rows * inWidth), network.Parameters.Weights[0].Value, z, rows, inWidth, outWidth);
+        Gemm.Multiply(inputs[0].AsSpan(0, rows * inWidth), network.Parameters.Weights[0].Value, z, rows, inWidth, outWidth);
         var bias = network.Parameters.Biases[0].Value;
         for (var j = 0; j < outWidth; j++)
         {
@@ -73,7 +70,7 @@ public sealed class InitializationTests
         Assert.All(p.Alphas, Assert.Null);
     }
 
-    private static (RealMlpNetwork Network, int Rows, RealMlpWorkspace Workspace) Initialized(TaskKind task, string variant)
+    private static (RealMlpNetwork Network, int Rows, float[][] LayerInputs) Initialized(TaskKind task, string variant)
     {
         var data = SyntheticData.Make(task, 300, seed: 2);
         var settings = RealMlpDefaults.Load(variant, task);
@@ -84,9 +81,6 @@ public sealed class InitializationTests
         var network = new RealMlpNetwork(new RealMlpParameters(arch, settings), SimdSupport.Active);
         var encoded = encoder.Encode(data);
         RealMlpInitializer.Initialize(network, settings, encoded, new DeterministicRandom(4), SimdSupport.Active);
-        var workspace = new RealMlpWorkspace(arch, encoded.Count);
-        BatchGather.Contiguous(encoded, 0, encoded.Count, workspace);
-        network.AssembleInput(workspace, encoded.Count);
-        return (network, encoded.Count, workspace);
+        return (network, encoded.Count, RealMlpEvaluator.LayerInputs(network, encoded));
     }
 }

@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+
+namespace Tabml.Numerics.LinearAlgebra;
+
+/// <summary>
+/// Packs op(B) (depth × columns) into NR-wide panels: panel j holds op(B)[p, j·NR + jj] at
+/// [(j·depth + p)·NR + jj], zero-padded past the last column. B is given row-major as depth × columns, or
+/// (transposed) as columns × depth. Ranges let a caller repack only what an update changed.
+/// </summary>
+internal static class PanelPacking
+{
+    /// <summary>Packs columns [first, last) of op(B) for every depth step.</summary>
+    public static void Columns(ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, int nr, Span<float> packed)
+    {
+        for (var j = first; j < last;)
+        {
+            var panel = j / nr;
+            var j0 = panel * nr;
+            var end = Math.Min(last, j0 + nr);
+            var from = j - j0;
+            var width = end - j;
+            var target = packed.Slice(panel * depth * nr);
+            if (!transposed)
+            {
+                for (var p = 0; p < depth; p++)
+                {
+                    b.Slice((p * columns) + j, width).CopyTo(target.Slice((p * nr) + from, width));
+                }
+            }
+            else
+            {
+                for (var jj = 0; jj < width; jj++)
+                {
+                    var source = b.Slice((j + jj) * depth, depth);
+                    for (var p = 0; p < depth; p++)
+                    {
+                        target[(p * nr) + from + jj] = source[p];
+                    }
+                }
+            }
+
+            if (end == columns && end < j0 + nr)
+            {
+                for (var p = 0; p < depth; p++)
+                {
+                    target.Slice((p * nr) + (end - j0), j0 + nr - end).Clear();
+                }
+            }
+
+            j = end;
+        }
+    }
+
+    /// <summary>Packs depth steps [first, last) of op(B) in every panel.</summary>
+    public static void DepthRange(ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, int nr, Span<float> packed)
+    {
+        var panels = (columns + nr - 1) / nr;
+        for (var panel = 0; panel < panels; panel++)
+        {
+            var j0 = panel * nr;
+            var width = Math.Min(nr, columns - j0);
+            var target = packed.Slice(panel * depth * nr);
+            var p = first;
+            if (transposed && width == nr && nr >= 16 && Transpose16.IsSupported)
+            {
+                for (; p + 16 <= last; p += 16)
+                {
+                    for (var jj = 0; jj < nr; jj += 16)
+                    {
+                        Transpose16.Run(ref Unsafe.AsRef(in b[((j0 + jj) * depth) + p]), depth, ref target[(p * nr) + jj], nr);
+                    }
+                }
+            }
+
+            for (; p < last; p++)
+            {
+                var row = target.Slice(p * nr, nr);
+                if (!transposed)
+                {
+                    b.Slice((p * columns) + j0, width).CopyTo(row);
+                }
+                else
+                {
+                    for (var jj = 0; jj < width; jj++)
+                    {
+                        row[jj] = b[((j0 + jj) * depth) + p];
+                    }
+                }
+
+                row[width..].Clear();
+            }
+        }
+    }
+}
