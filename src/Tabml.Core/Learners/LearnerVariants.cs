@@ -3,7 +3,7 @@ using Tabml.Errors;
 
 namespace Tabml.Learners;
 
-/// <summary>Creates a learner with the training options that vary its fitting (n_ens for RealMLP).</summary>
+/// <summary>Creates a learner with the training options that vary its fitting (n_ens for RealMLP; 1 keeps the defaults file's value).</summary>
 public static class LearnerVariants
 {
     public static ILearner Create(string name, TaskKind task, int ensemble)
@@ -14,6 +14,8 @@ public static class LearnerVariants
             return learner;
         }
 
-        throw TabmlException.Usage($"{learner.Name}: packed ensembles (n_ens = {ensemble}) are not available in this build");
+        return learner is RealMlp.RealMlpLearner realMlp
+            ? new RealMlp.RealMlpLearner(realMlp.Name, ((RealMlp.RealMlpSettings)realMlp.Settings) with { NEns = ensemble })
+            : throw TabmlException.Usage($"{learner.Name}: packed ensembles (n_ens = {ensemble}) apply to RealMLP only");
     }
 }

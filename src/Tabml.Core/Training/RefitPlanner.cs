@@ -1,6 +1,7 @@
 using Tabml.Errors;
 using Tabml.Learners;
 using Tabml.Learners.LightGbm;
+using Tabml.Learners.RealMlp;
 
 namespace Tabml.Training;
 
@@ -20,6 +21,10 @@ internal static class RefitPlanner
             {
                 NumIterations = Mean(folds, ModelFacts.BestIteration, learner.Name),
                 EarlyStoppingRounds = null,
+            }),
+            RealMlpLearner realMlp => new RealMlpLearner(realMlp.Name, ((RealMlpSettings)realMlp.Settings) with
+            {
+                StopEpoch = Mean(folds, ModelFacts.BestEpoch, learner.Name),
             }),
             _ => throw TabmlException.Usage($"--refit: {learner.Name} cannot be refitted in this build"),
         };

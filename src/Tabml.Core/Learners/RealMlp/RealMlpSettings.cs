@@ -102,6 +102,12 @@ public sealed record RealMlpSettings
     /// </summary>
     public required int NEns { get; init; }
 
+    /// <summary>
+    /// Train only this many epochs of the n_epochs schedule (pytabkit's stop_epoch, used by refit: the
+    /// schedules still run over n_epochs); null trains them all.
+    /// </summary>
+    public int? StopEpoch { get; init; }
+
     /// <summary>Memory the data-dependent init may use (GiB of float32 activations); sets the init row cap.</summary>
     public required double InitRamLimitGb { get; init; }
 }

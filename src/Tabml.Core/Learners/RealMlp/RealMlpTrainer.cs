@@ -53,8 +53,11 @@ internal sealed class RealMlpTrainer
         SaveBest(members);
         step.DrawMasks(Dropout(plan, 0));
         var s = 0;
-        for (var epoch = 1; epoch <= plan.Epochs; epoch++)
+        var lastEpoch = Math.Min(plan.Epochs, _settings.StopEpoch ?? plan.Epochs);
+        var epochsRun = 0;
+        for (var epoch = 1; epoch <= lastEpoch; epoch++)
         {
+            epochsRun = epoch;
             context.Cancellation.ThrowIfCancellationRequested();
             foreach (var member in members)
             {
@@ -102,7 +105,7 @@ internal sealed class RealMlpTrainer
         }
         else
         {
-            BestEpoch = ValidationCurve.Count == 0 ? plan.Epochs : ValidationCurve.Count;
+            BestEpoch = ValidationCurve.Count == 0 ? epochsRun : ValidationCurve.Count;
         }
     }
 
