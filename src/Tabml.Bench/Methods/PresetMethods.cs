@@ -35,10 +35,8 @@ public static class PresetMethods
     /// <summary>The member variant of each of the preset's models.</summary>
     public static IReadOnlyList<MemberVariant> Members(TrainOptions options) =>
         options.Models.Select(LearnerCatalog.Resolve)
-            .Select(learner => new MemberVariant(learner, options.Folds, IsRealMlp(learner) ? options.RealMlpEnsemble : 1, options.Refit))
+            .Select(learner => new MemberVariant(learner, options.Folds, LearnerVariants.IsRealMlp(learner) ? options.RealMlpEnsemble : 1, options.Refit))
             .ToArray();
-
-    public static bool IsRealMlp(string learner) => learner.StartsWith("realmlp", StringComparison.Ordinal) || learner == "mlp-d";
 
     private static TrainOptions Apply(TrainOptions options, string lever, string name)
     {

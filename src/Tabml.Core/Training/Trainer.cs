@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Tabml.Bundles;
@@ -50,16 +49,16 @@ public sealed class Trainer
 
         var deadline = options.TimeLimit is { } limit ? DateTimeOffset.UtcNow + limit : (DateTimeOffset?)null;
         var order = TrainingOrder.CheapestFirst(options.Models);
-        var learners = order.Select(name => LearnerCatalog.Create(name, target.Task)).ToArray();
+        var learners = order.Select(name => LearnerVariants.ForMember(name, target.Task, options.RealMlpEnsemble)).ToArray();
 
-        // Independent (member, fold) fits run side by side, each with a fixed share of the threads, so the
-        // result does not depend on scheduling; they are queued cheapest member first.
-        var concurrent = Math.Max(1, Math.Min(options.Threads, learners.Length * plan.Folds.Count));
+        // Independent (member, fold) fits run side by side, queued cheapest member first; a finished fit's
+        // threads go to those still running. Every learner's result is independent of its thread count, so
+        // the models do not depend on scheduling.
         var metric = ResolveMetric(options, target.Task);
         var context = new LearnerContext
         {
             Seed = options.Seed,
-            Threads = Math.Max(1, options.Threads / concurrent),
+            Threads = 1,
             Cancellation = cancellation,
             Progress = _progress,
             Deadline = deadline,
@@ -67,31 +66,27 @@ public sealed class Trainer
         };
         var fits = new FoldFit?[learners.Length, plan.Folds.Count];
         var started = new bool[learners.Length];
-        var gate = new Lock();
         var tasks = Enumerable.Range(0, learners.Length).SelectMany(m => Enumerable.Range(0, plan.Folds.Count).Select(f => (Member: m, Fold: f))).ToArray();
-        Parallel.ForEach(
-            Partitioner.Create(tasks, EnumerablePartitionerOptions.NoBuffering),
-            new ParallelOptions { MaxDegreeOfParallelism = concurrent, CancellationToken = cancellation },
+        new FitScheduler(options.Threads).Run(
+            tasks,
             task =>
             {
-                lock (gate)
+                // A member not begun before the time limit is skipped; the first one always runs.
+                if (!started[task.Member] && started.Any(s => s) && deadline is { } d && DateTimeOffset.UtcNow >= d)
                 {
-                    // A member not begun before the time limit is skipped; the first one always runs.
-                    var anyStarted = started.Any(s => s);
-                    if (!started[task.Member] && anyStarted && deadline is { } d && DateTimeOffset.UtcNow >= d)
-                    {
-                        return;
-                    }
-
-                    if (!started[task.Member])
-                    {
-                        started[task.Member] = true;
-                        _reporter.Info($"training {learners[task.Member].Name}");
-                    }
+                    return false;
                 }
 
-                fits[task.Member, task.Fold] = MemberFitter.FitFold(learners[task.Member], dataset, plan.Folds[task.Fold], context);
-            });
+                if (!started[task.Member])
+                {
+                    started[task.Member] = true;
+                    _reporter.Info($"training {learners[task.Member].Name}");
+                }
+
+                return true;
+            },
+            (task, budget) => fits[task.Member, task.Fold] = MemberFitter.FitFold(learners[task.Member], dataset, plan.Folds[task.Fold], context with { Threads = budget.Current, ThreadBudget = budget }),
+            cancellation);
 
         var members = new List<FittedMember>();
         var skipped = new List<string>();
@@ -123,18 +118,20 @@ public sealed class Trainer
     private List<FittedMember> Refit(Dataset dataset, List<FittedMember> members, LearnerContext context, int threads)
     {
         var refitted = new FittedMember[members.Count];
-        var concurrent = Math.Max(1, Math.Min(threads, members.Count));
-        context = context with { Threads = Math.Max(1, threads / concurrent) };
-        Parallel.For(0, members.Count, new ParallelOptions { MaxDegreeOfParallelism = concurrent, CancellationToken = context.Cancellation }, m =>
-        {
-            var member = members[m];
-            var learner = RefitPlanner.For(member.Learner, member.Model);
-            _reporter.Info($"refitting {member.Learner.Name} on all {dataset.RowCount} rows");
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var model = learner.Fit(dataset, null, context);
-            (member.Model as IDisposable)?.Dispose();
-            refitted[m] = member with { Model = model, FitSeconds = member.FitSeconds + clock.Elapsed.TotalSeconds };
-        });
+        new FitScheduler(threads).Run(
+            Enumerable.Range(0, members.Count).ToArray(),
+            _ => true,
+            (m, budget) =>
+            {
+                var member = members[m];
+                var learner = RefitPlanner.For(member.Learner, member.Model);
+                _reporter.Info($"refitting {member.Learner.Name} on all {dataset.RowCount} rows");
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var model = learner.Fit(dataset, null, context with { Threads = budget.Current, ThreadBudget = budget });
+                (member.Model as IDisposable)?.Dispose();
+                refitted[m] = member with { Model = model, FitSeconds = member.FitSeconds + clock.Elapsed.TotalSeconds };
+            },
+            context.Cancellation);
         return [.. refitted];
     }
 
@@ -174,7 +171,6 @@ public sealed class Trainer
             ["preset"] = options.Preset,
             ["models"] = new JsonArray(options.Models.Select(name => (JsonNode)JsonValue.Create(name)).ToArray()),
             ["seed"] = options.Seed,
-            ["threads"] = options.Threads,
             ["val_fraction"] = plan.IsHoldout ? options.ValidFraction : null,
             ["folds"] = options.Folds,
             ["metric"] = metric.Name,

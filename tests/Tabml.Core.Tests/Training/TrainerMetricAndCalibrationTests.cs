@@ -93,6 +93,22 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
         Assert.Equal(validated.Leaderboard[0].Score, refit.Leaderboard[0].Score);
     }
 
+    [Fact]
+    public void The_bundle_is_byte_identical_for_any_thread_count()
+    {
+        var data = Training(TaskKind.Multiclass, 300);
+        var options = TrainOptions.From(PresetCatalog.Get("paper")) with { Calibrate = true };
+        var files = new[] { 1, 2, 8 }.Select(threads =>
+        {
+            var path = _dir.Combine($"t{threads}.tabml");
+            new Trainer().Train(data, options with { Threads = threads }).Bundle.Save(path);
+            return File.ReadAllBytes(path);
+        }).ToArray();
+
+        Assert.Equal(files[0], files[1]);
+        Assert.Equal(files[0], files[2]);
+    }
+
     [Theory]
     [InlineData("paper", false, null)]
     [InlineData("default", true, null)]
