@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tabml.Bundles;
 using Tabml.Data;
+using Tabml.Explaining;
 using Tabml.Metrics;
 using Tabml.Reporting;
 using Tabml.Training;
@@ -95,5 +96,15 @@ public sealed class TabmlModel
         var data = DatasetReader.ReadForEvaluation(labelled, Bundle.Schema, options.MissingTokens, options.Reporter);
         var predictions = Bundle.Predict(data.Features, Math.Max(1, options.Threads), options.Member);
         return EvaluationReport.Evaluate(data.Target, data.RowsWithTarget.Length == predictions.RowCount ? predictions : predictions.Slice(data.RowsWithTarget));
+    }
+
+    /// <summary>
+    /// Permutation importance of each input column on labelled rows, in the model's metric (as
+    /// <c>tabml explain</c>); <paramref name="missingTokens"/> null uses those of training.
+    /// </summary>
+    public ImportanceReport Explain(TabularData labelled, ImportanceOptions? options = null, IReporter? reporter = null, IReadOnlyList<string>? missingTokens = null)
+    {
+        var data = DatasetReader.ReadForEvaluation(labelled, Bundle.Schema, missingTokens, reporter);
+        return PermutationImportance.Compute(Bundle, data, options ?? new ImportanceOptions());
     }
 }
