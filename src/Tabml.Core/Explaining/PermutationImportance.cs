@@ -17,6 +17,7 @@ public static class PermutationImportance
 {
     private const ulong SampleStream = 0;
 
+    /// <summary>The importance of each input column of <paramref name="bundle"/> on the labelled rows of <paramref name="data"/>.</summary>
     public static ImportanceReport Compute(ModelBundle bundle, EvaluationData data, ImportanceOptions options)
     {
         if (options.Repeats < 1)

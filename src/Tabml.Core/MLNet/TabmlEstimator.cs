@@ -13,6 +13,7 @@ public sealed class TabmlEstimator : IEstimator<TabmlTransformer>
 {
     private readonly TabmlEstimatorOptions _options;
 
+    /// <summary>An estimator that trains as <paramref name="options"/> say.</summary>
     public TabmlEstimator(TabmlEstimatorOptions options)
     {
         _options = options;

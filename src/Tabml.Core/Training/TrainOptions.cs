@@ -6,8 +6,10 @@ public sealed record TrainOptions
     /// <summary>Learner names (resolved through the learner catalog).</summary>
     public required IReadOnlyList<string> Models { get; init; }
 
+    /// <summary>Seeds splits, initialisation and shuffling: the same data, seed and threads give the same model file.</summary>
     public int Seed { get; init; }
 
+    /// <summary>Threads for all learners together (the CLI's default is every core).</summary>
     public int Threads { get; init; } = 1;
 
     /// <summary>The fraction of training rows held out for early stopping and selection (holdout only).</summary>
