@@ -1,4 +1,5 @@
 using Tabml.Bench.Results;
+using Tabml.Metrics;
 
 namespace Tabml.Bench.Reports;
 

@@ -16,6 +16,12 @@ internal sealed class DataOptions
 
     public Option<string[]> Ignore { get; } = ListOption("--ignore", "Columns to leave out, comma-separated.");
 
+    public Option<string[]> Date { get; } = ListOption("--date", "Columns to read as dates, comma-separated (ISO-8601 columns are found without it).");
+
+    public Option<string?> DateFormat { get; } = new("--date-format") { Description = "The layout of the --date columns as a .NET custom format, e.g. dd.MM.yyyy or yyyyMMdd HH:mm." };
+
+    public Option<string[]> Keep { get; } = ListOption("--keep", "Categorical columns to use even when every value is distinct (not identifiers), comma-separated.");
+
     public Option<string?> Target { get; } = new("--target", "-t") { Description = "The target column (default: the last column)." };
 
     public Option<string> Task { get; } = new Option<string>("--task") { Description = "auto, binary, multiclass or regression.", DefaultValueFactory = _ => "auto" }
@@ -37,6 +43,9 @@ internal sealed class DataOptions
         command.Options.Add(Cat);
         command.Options.Add(Num);
         command.Options.Add(Ignore);
+        command.Options.Add(Date);
+        command.Options.Add(DateFormat);
+        command.Options.Add(Keep);
     }
 
     public TrainingReadOptions ReadOptions(ParseResult result)
@@ -61,6 +70,9 @@ internal sealed class DataOptions
                 Numeric = num,
                 Ignored = Set(result.GetValue(Ignore)),
             },
+            Dates = Set(result.GetValue(Date)),
+            DateFormat = result.GetValue(DateFormat),
+            Keep = Set(result.GetValue(Keep)),
         };
     }
 

@@ -50,5 +50,14 @@ internal static class InfoCommand
         }
 
         output.Write(table.ToString());
+        if (d.Dates.Count > 0)
+        {
+            output.WriteLine();
+        }
+
+        foreach (var date in d.Dates)
+        {
+            output.WriteLine($"date column {date.Name} ({date.Format}): the models see {string.Join(", ", date.Features)}");
+        }
     }
 }

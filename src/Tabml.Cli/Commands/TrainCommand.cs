@@ -69,19 +69,18 @@ internal static class TrainCommand
                 return Distributed(console, reporter, quiet, json, path, dataOptions.ReadOptions(result), cluster, options, outArgument);
             }
 
-            var training = DatasetReader.ReadForTraining(path, dataOptions.ReadOptions(result), reporter);
-            reporter.Info(string.Create(CultureInfo.InvariantCulture, $"{path}: {training.Dataset.RowCount} rows, {training.Dataset.Features.Count} features, target '{training.Schema.Target.Name}' ({training.Schema.Target.Task.ToName()})"));
-            var trained = ProgressDisplay.Run(console, quiet, progress => new Trainer(reporter, progress).Train(training, options));
+            var model = ProgressDisplay.Run(console, quiet, progress => TabmlModel.Train(TabularData.FromCsv(path), dataOptions.ReadOptions(result), options, new TrainMonitor { Reporter = reporter, Progress = progress }));
+            var trained = model.Training!;
             var outPath = result.GetValue(output)!;
-            trained.Bundle.Save(outPath);
+            model.Save(outPath);
             if (json)
             {
                 JsonOutput.Write(console.Out, new
                 {
                     Model = outPath,
-                    Task = training.Schema.Target.Task.ToName(),
-                    Target = training.Schema.Target.Name,
-                    Rows = training.Dataset.RowCount,
+                    Task = model.Task.ToName(),
+                    model.Target,
+                    Rows = model.TrainingRows,
                     Validation = trained.ValidationMethod,
                     trained.ValidRows,
                     trained.Metric,

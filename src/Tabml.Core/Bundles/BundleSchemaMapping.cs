@@ -1,4 +1,5 @@
 using Tabml.Data;
+using Tabml.Data.Dates;
 
 namespace Tabml.Bundles;
 
@@ -8,7 +9,9 @@ internal static class BundleSchemaMapping
     public static BundleSchema ToManifest(DatasetSchema schema) => new(
         schema.Features.Select(f => new BundleColumn(f.Name, f.Kind == ColumnKind.Numeric ? "numeric" : "categorical", f.Kind == ColumnKind.Numeric ? null : f.Categories)).ToArray(),
         new BundleTarget(schema.Target.Name, schema.Target.Task.ToName(), schema.Target.ClassLabels),
-        schema.MissingTokens);
+        schema.MissingTokens,
+        schema.Dates.Select(d => new BundleDateColumn(d.Name, d.Format, d.HasTime, d.FeatureNames)).ToArray(),
+        schema.Identifiers);
 
     public static DatasetSchema FromManifest(BundleSchema schema, Func<string, Exception> corrupt)
     {
@@ -33,6 +36,28 @@ internal static class BundleSchemaMapping
             throw corrupt("a classification model needs at least 2 class labels");
         }
 
-        return new DatasetSchema(features, new TargetSchema(schema.Target.Name, task, schema.Target.ClassLabels), schema.MissingTokens);
+        return new DatasetSchema(features, new TargetSchema(schema.Target.Name, task, schema.Target.ClassLabels), schema.MissingTokens)
+        {
+            Dates = (schema.Dates ?? []).Select(d => DateColumn(d, features, corrupt)).ToArray(),
+            Identifiers = schema.Identifiers ?? [],
+        };
+    }
+
+    /// <summary>A stored date column; its features must be the ones this tabml derives, and numeric features of the model.</summary>
+    private static DateColumnSchema DateColumn(BundleDateColumn stored, ColumnSchema[] features, Func<string, Exception> corrupt)
+    {
+        var date = new DateColumnSchema(stored.Name, stored.Format, stored.HasTime);
+        if (!date.FeatureNames.SequenceEqual(stored.Features, StringComparer.Ordinal))
+        {
+            throw corrupt($"date column '{stored.Name}' lists features {string.Join(", ", stored.Features)}, not the ones this tabml derives");
+        }
+
+        var missing = date.FeatureNames.Where(n => !features.Any(f => f.Name == n && f.Kind == ColumnKind.Numeric)).ToList();
+        if (missing.Count == date.FeatureNames.Count)
+        {
+            throw corrupt($"date column '{stored.Name}': none of its derived features is a numeric feature of the model");
+        }
+
+        return date;
     }
 }

@@ -1,4 +1,5 @@
 using Tabml.Data.Csv;
+using Tabml.Data.Dates;
 using Tabml.Errors;
 using Tabml.Reporting;
 
@@ -7,12 +8,21 @@ namespace Tabml.Data;
 /// <summary>Reads CSV files into datasets: for training (schema inferred) or prediction (against a schema).</summary>
 public static class DatasetReader
 {
-    public static TrainingData ReadForTraining(string path, TrainingReadOptions options, IReporter? reporter = null)
+    public static TrainingData ReadForTraining(string path, TrainingReadOptions options, IReporter? reporter = null) =>
+        ReadForTraining(TabularData.FromCsv(path), options, reporter);
+
+    /// <summary>
+    /// Reads training data: the schema is inferred (README, "How data is read"), date columns become their
+    /// derived features, identifier columns are left out, rows without a target are dropped.
+    /// </summary>
+    public static TrainingData ReadForTraining(TabularData data, TrainingReadOptions options, IReporter? reporter = null)
     {
         reporter ??= NullReporter.Instance;
-        var headers = CsvTableReader.ReadHeaders(path);
+        var path = data.Origin;
+        var headers = data.ReadColumnNames();
         var target = ResolveTarget(path, headers, options, reporter);
-        var table = CsvTableReader.Read(path, options.Csv with { HighPrecisionColumn = target }, reporter);
+        ColumnRules.Validate(headers, target, options);
+        var table = data.Read(ColumnRules.ReadOptions(options, target), reporter);
         var targetValues = table.Column(target)!;
 
         var rows = TargetInference.RowsWithTarget(targetValues);
@@ -29,37 +39,54 @@ public static class DatasetReader
 
         var (targetColumn, targetSchema) = TargetInference.Build(targetValues, rows, options.Task, path, reporter);
         var allRows = withoutTarget == 0 ? null : rows;
-        var features = new List<FeatureColumn>();
-        var schemas = new List<ColumnSchema>();
-        var dropped = new List<string>();
-        for (var c = 0; c < table.Headers.Count; c++)
-        {
-            var values = table.Columns[c];
-            if (values is null || ReferenceEquals(values, targetValues))
-            {
-                continue;
-            }
-
-            var (column, schema) = FeatureBuilder.ForTraining(values, allRows);
-            if (column.CountMissing() == column.Length)
-            {
-                dropped.Add(values.Name);
-                reporter.Warning($"{path}: column '{values.Name}' is missing in every row; dropped");
-                continue;
-            }
-
-            features.Add(column);
-            schemas.Add(schema);
-        }
-
+        var roles = ColumnRules.Decide(table, targetValues, allRows, options, reporter);
+        var (features, schemas, dropped) = BuildFeatures(table, targetValues, roles, allRows, reporter);
         if (features.Count == 0)
         {
-            throw TabmlException.BadData($"{path}: no usable feature column besides the target '{target}'");
+            var identifiers = roles.Identifiers.Count == 0 ? string.Empty : $" (identifier columns left out: {string.Join(", ", roles.Identifiers)}; --keep uses them)";
+            throw TabmlException.BadData($"{path}: no usable feature column besides the target '{target}'{identifiers}");
         }
 
         var dataset = new Dataset(features, targetColumn, rows.Length);
-        var datasetSchema = new DatasetSchema(schemas, targetSchema, options.Csv.MissingTokens);
+        var datasetSchema = new DatasetSchema(schemas, targetSchema, options.Csv.MissingTokens)
+        {
+            Dates = table.Headers.Where(roles.Dates.ContainsKey).Select(h => roles.Dates[h]).Where(d => d.FeatureNames.Any(f => schemas.Any(s => s.Name == f))).ToArray(),
+            Identifiers = table.Headers.Where(roles.Identifiers.Contains).ToArray(),
+        };
         return new TrainingData(dataset, datasetSchema, table.RowCount, withoutTarget, dropped);
+    }
+
+    /// <summary>The feature columns in file order (a date column in place of its derived features), their schemas, and the all-missing columns dropped.</summary>
+    private static (List<FeatureColumn> Features, List<ColumnSchema> Schemas, List<string> Dropped) BuildFeatures(CsvTable table, ColumnValues targetValues, ColumnRoles roles, int[]? rows, IReporter reporter)
+    {
+        var features = new List<FeatureColumn>();
+        var schemas = new List<ColumnSchema>();
+        var dropped = new List<string>();
+        foreach (var values in table.Columns)
+        {
+            if (values is null || ReferenceEquals(values, targetValues) || roles.Identifiers.Contains(values.Name))
+            {
+                continue;
+            }
+
+            var built = roles.Dates.TryGetValue(values.Name, out var date)
+                ? DateFeatures.Derive((TextValues)values, date, rows, table.Path, reporter).Select(d => ((FeatureColumn)d, ColumnSchema.Numeric(d.Name)))
+                : [FeatureBuilder.ForTraining(values, rows)];
+            foreach (var (column, schema) in built)
+            {
+                if (column.CountMissing() == column.Length)
+                {
+                    dropped.Add(column.Name);
+                    reporter.Warning($"{table.Path}: column '{column.Name}' is missing in every row; dropped");
+                    continue;
+                }
+
+                features.Add(column);
+                schemas.Add(schema);
+            }
+        }
+
+        return (features, schemas, dropped);
     }
 
     /// <summary>
@@ -67,16 +94,25 @@ public static class DatasetReader
     /// target among them) are skipped; unseen categories become code 0 (missing/unknown) and are counted.
     /// </summary>
     public static Dataset ReadForPrediction(string path, DatasetSchema schema, IReadOnlyList<string>? missingTokens = null, IReporter? reporter = null) =>
-        ReadAgainstSchema(path, schema, missingTokens, withTarget: false, reporter ?? NullReporter.Instance).Features;
+        ReadForPrediction(TabularData.FromCsv(path), schema, missingTokens, reporter);
+
+    /// <inheritdoc cref="ReadForPrediction(string, DatasetSchema, IReadOnlyList{string}?, IReporter?)"/>
+    public static Dataset ReadForPrediction(TabularData data, DatasetSchema schema, IReadOnlyList<string>? missingTokens = null, IReporter? reporter = null) =>
+        ReadAgainstSchema(data, schema, missingTokens, withTarget: false, reporter ?? NullReporter.Instance).Features;
 
     /// <summary>
     /// Reads a labelled file against a stored schema: the features of every row, plus the target of the rows
     /// that have one (<see cref="EvaluationData.RowsWithTarget"/>). A class the model never saw is an error.
     /// </summary>
-    public static EvaluationData ReadForEvaluation(string path, DatasetSchema schema, IReadOnlyList<string>? missingTokens = null, IReporter? reporter = null)
+    public static EvaluationData ReadForEvaluation(string path, DatasetSchema schema, IReadOnlyList<string>? missingTokens = null, IReporter? reporter = null) =>
+        ReadForEvaluation(TabularData.FromCsv(path), schema, missingTokens, reporter);
+
+    /// <inheritdoc cref="ReadForEvaluation(string, DatasetSchema, IReadOnlyList{string}?, IReporter?)"/>
+    public static EvaluationData ReadForEvaluation(TabularData data, DatasetSchema schema, IReadOnlyList<string>? missingTokens = null, IReporter? reporter = null)
     {
         reporter ??= NullReporter.Instance;
-        var (features, table) = ReadAgainstSchema(path, schema, missingTokens, withTarget: true, reporter);
+        var path = data.Origin;
+        var (features, table) = ReadAgainstSchema(data, schema, missingTokens, withTarget: true, reporter);
         var values = table.Column(schema.Target.Name)!;
         var rows = TargetInference.RowsWithTarget(values);
         if (rows.Length == 0)
@@ -93,9 +129,10 @@ public static class DatasetReader
         return new EvaluationData(features, target, rows);
     }
 
-    private static (Dataset Features, CsvTable Table) ReadAgainstSchema(string path, DatasetSchema schema, IReadOnlyList<string>? missingTokens, bool withTarget, IReporter reporter)
+    private static (Dataset Features, CsvTable Table) ReadAgainstSchema(TabularData data, DatasetSchema schema, IReadOnlyList<string>? missingTokens, bool withTarget, IReporter reporter)
     {
-        var kinds = new Dictionary<string, ColumnKind>(schema.FeatureKinds(), StringComparer.Ordinal);
+        var path = data.Origin;
+        var kinds = new Dictionary<string, ColumnKind>(schema.InputKinds(), StringComparer.Ordinal);
         if (withTarget)
         {
             kinds[schema.Target.Name] = TargetReadKind(schema.Target);
@@ -107,11 +144,18 @@ public static class DatasetReader
             ExpectedKinds = kinds,
             HighPrecisionColumn = withTarget ? schema.Target.Name : null,
         };
-        var table = CsvTableReader.Read(path, options, reporter);
+        var table = data.Read(options, reporter);
+        var derived = DateFeatures.DeriveAll(table, schema.Dates, reporter);
         var features = new FeatureColumn[schema.Features.Count];
         for (var i = 0; i < features.Length; i++)
         {
             var column = schema.Features[i];
+            if (derived.TryGetValue(column.Name, out var date))
+            {
+                features[i] = date;
+                continue;
+            }
+
             var (built, unseen) = FeatureBuilder.ForPrediction(table.Column(column.Name)!, column);
             if (unseen.Count > 0)
             {

@@ -6,6 +6,7 @@ namespace Tabml.Learners;
 /// </summary>
 public sealed class Predictions
 {
+    /// <summary>Wraps <paramref name="values"/>: <paramref name="rowCount"/> rows of <paramref name="outputCount"/> outputs, row-major.</summary>
     public Predictions(int rowCount, int outputCount, double[] values)
     {
         if (values.Length != (long)rowCount * outputCount)
@@ -18,14 +19,19 @@ public sealed class Predictions
         Values = values;
     }
 
+    /// <summary>The number of rows.</summary>
     public int RowCount { get; }
 
+    /// <summary>Outputs per row: the class count, or 1 for regression.</summary>
     public int OutputCount { get; }
 
+    /// <summary>All outputs, row after row.</summary>
     public double[] Values { get; }
 
+    /// <summary>The outputs of one row.</summary>
     public ReadOnlySpan<double> Row(int row) => Values.AsSpan(row * OutputCount, OutputCount);
 
+    /// <summary>One output of one row.</summary>
     public double this[int row, int output] => Values[(row * OutputCount) + output];
 
     /// <summary>The arg-max class of each row (first maximum on ties).</summary>
@@ -50,6 +56,7 @@ public sealed class Predictions
         return result;
     }
 
+    /// <summary>The given rows, in the given order.</summary>
     public Predictions Slice(ReadOnlySpan<int> rows)
     {
         var values = new double[rows.Length * OutputCount];

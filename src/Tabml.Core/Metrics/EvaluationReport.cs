@@ -19,6 +19,7 @@ public sealed record EvaluationReport(
     double? R2 = null,
     double? Nrmse = null)
 {
+    /// <summary>The report of <paramref name="predictions"/> against <paramref name="target"/>, row for row.</summary>
     public static EvaluationReport Evaluate(TargetColumn target, Predictions predictions)
     {
         if (target.Task.IsClassification())

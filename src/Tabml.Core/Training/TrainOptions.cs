@@ -9,8 +9,10 @@ public sealed record TrainOptions
     /// <summary>The preset these options started from (recorded in the bundle).</summary>
     public string Preset { get; init; } = PresetCatalog.Paper;
 
+    /// <summary>Seeds splits, initialisation and shuffling: the same data and seed give the same model file.</summary>
     public int Seed { get; init; }
 
+    /// <summary>Threads for all learners together (the CLI's default is every core).</summary>
     public int Threads { get; init; } = 1;
 
     /// <summary>The fraction of training rows held out for early stopping and selection (holdout only).</summary>

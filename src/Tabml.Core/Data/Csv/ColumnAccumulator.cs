@@ -85,6 +85,29 @@ internal sealed class ColumnAccumulator
         AddGeneral(field, line);
     }
 
+    /// <summary>
+    /// A number from memory: stored as is when the column holds numbers, otherwise as the text a CSV file
+    /// would hold (its shortest round-trip form), so in-memory tables follow the CSV rules.
+    /// </summary>
+    public void AddDouble(double value, long line)
+    {
+        if (double.IsNaN(value))
+        {
+            AddMissing();
+            return;
+        }
+
+        if (_codes is null && (_highPrecision ? double.IsFinite(value) : float.IsFinite((float)value)))
+        {
+            AddNumber(value);
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[32];
+        value.TryFormat(text, out var written, "R", System.Globalization.CultureInfo.InvariantCulture);
+        Add(text[..written], line);
+    }
+
     private void AddGeneral(ReadOnlySpan<byte> field, long line)
     {
         var place = new SourceLocation(_path, line, Name);

@@ -123,7 +123,7 @@ public static class CsvTableReader
         return headers;
     }
 
-    private static ColumnAccumulator?[] PlanColumns(List<string> headers, CsvReadOptions options, string path)
+    internal static ColumnAccumulator?[] PlanColumns(IReadOnlyList<string> headers, CsvReadOptions options, string path)
     {
         if (options.ExpectedKinds is { } expected)
         {
@@ -169,7 +169,7 @@ public static class CsvTableReader
         return new ColumnAccumulator(path, name, request, highPrecision);
     }
 
-    private static bool IsMissing(ReadOnlySpan<byte> field, byte[][] tokens)
+    internal static bool IsMissing(ReadOnlySpan<byte> field, byte[][] tokens)
     {
         if (field.IsEmpty)
         {
@@ -211,7 +211,7 @@ public static class CsvTableReader
         }
     }
 
-    private static void CheckNonFinite(string path, ColumnAccumulator?[] columns)
+    internal static void CheckNonFinite(string path, ColumnAccumulator?[] columns)
     {
         foreach (var column in columns)
         {
