@@ -18,6 +18,7 @@ public static class CliApp
             InfoCommand.Create(console),
             BenchCommand.Create(console),
             SplitCsvCommand.Create(console),
+            ExportCommand.Create(console),
         };
         try
         {
