@@ -90,9 +90,9 @@ public static class OnnxExporter
         g.Output(g.Cast(combined, DataType.Float), ProbabilitiesOutput, DataType.Float, [null, target.ClassLabels.Count]);
     }
 
-    private static ModelProto Model(OnnxGraph graph, ModelBundle bundle, IReadOnlyList<BundleMember> members)
+    /// <summary>A model around <paramref name="graph"/> with tabml's IR version and opsets.</summary>
+    internal static ModelProto Model(OnnxGraph graph, string description)
     {
-        var target = bundle.Schema.Target;
         var model = new ModelProto
         {
             IrVersion = IrVersion,
@@ -100,11 +100,18 @@ public static class OnnxExporter
             ProducerVersion = typeof(OnnxExporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
             Domain = "tabml",
             ModelVersion = 1,
-            DocString = $"tabml {target.Task.ToName()} model of '{target.Name}': {string.Join(" + ", members.Select(m => $"{m.Name} × {m.Weight.ToString("R", CultureInfo.InvariantCulture)}"))}",
+            DocString = description,
             Graph = graph.Proto,
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = string.Empty, Version = Opset });
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = OnnxGraph.MlDomain, Version = MlOpset });
+        return model;
+    }
+
+    private static ModelProto Model(OnnxGraph graph, ModelBundle bundle, IReadOnlyList<BundleMember> members)
+    {
+        var target = bundle.Schema.Target;
+        var model = Model(graph, $"tabml {target.Task.ToName()} model of '{target.Name}': {string.Join(" + ", members.Select(m => $"{m.Name} × {m.Weight.ToString("R", CultureInfo.InvariantCulture)}"))}");
         Metadata(model, "tabml.task", target.Task.ToName());
         Metadata(model, "tabml.target", target.Name);
         Metadata(model, "tabml.class_labels", JsonSerializer.Serialize(target.ClassLabels));

@@ -16,10 +16,17 @@ public abstract class TrainedBundle : IDisposable
     protected TrainedBundle(DatasetSlice slice, IReadOnlyList<string> models, int? folds = null)
     {
         Directory.CreateDirectory(_folder);
-        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Datasets, slice.File));
+        var lines = slice.File == SyntheticData.Name ? SyntheticData.Lines() : File.ReadAllLines(Path.Combine(RepoPaths.Datasets, slice.File));
+        var header = lines[0];
+
+        // Shipped files may be sorted (by class, say): draw the rows in a seeded random order.
+        var random = new Random(17);
+        lines = [header, .. lines.Skip(1).Select(line => (Line: line, Key: random.Next())).OrderBy(x => x.Key).Select(x => x.Line)];
         var trainPath = Write("train.csv", lines.Take(1 + slice.TrainRows));
         var data = DatasetReader.ReadForTraining(trainPath, new TrainingReadOptions { Target = slice.Target, Task = slice.Task });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = new Trainer().Train(data, new TrainOptions { Models = models, Seed = 0, Threads = 1, Folds = folds });
+        TrainSeconds = clock.Elapsed.TotalSeconds;
         var bundlePath = Path.Combine(_folder, "model.tabml");
         result.Bundle.Save(bundlePath);
         Bundle = ModelBundle.Load(bundlePath);
@@ -30,6 +37,9 @@ public abstract class TrainedBundle : IDisposable
     }
 
     public ModelBundle Bundle { get; }
+
+    /// <summary>Wall-clock seconds the training took (the test's cost, printed with the ensemble's result).</summary>
+    public double TrainSeconds { get; }
 
     public string ScorePath { get; }
 
