@@ -22,6 +22,10 @@ internal static class GraphOps
 
     public static string Relu(this OnnxGraph g, string x) => g.Node("Relu", [x]);
 
+    public static string Log(this OnnxGraph g, string x) => g.Node("Log", [x]);
+
+    public static string Max(this OnnxGraph g, string a, string b) => g.Node("Max", [a, b]);
+
     public static string Exp(this OnnxGraph g, string x) => g.Node("Exp", [x]);
 
     public static string Greater(this OnnxGraph g, string a, string b) => g.Node("Greater", [a, b]);

@@ -31,15 +31,15 @@ internal sealed class OnnxGraph
         }
     }
 
-    /// <summary>Adds a graph input of element type <paramref name="type"/> and shape [N, 1] under an exact name.</summary>
-    public string Input(string name, DataType type)
+    /// <summary>Adds a graph input of element type <paramref name="type"/> and shape [N, width] under an exact name.</summary>
+    public string Input(string name, DataType type, long width = 1)
     {
         if (!_names.Add(name))
         {
             throw new InvalidOperationException($"the graph already has a value named '{name}'");
         }
 
-        Proto.Input.Add(ValueInfo(name, type, [null, 1]));
+        Proto.Input.Add(ValueInfo(name, type, [null, width]));
         return name;
     }
 

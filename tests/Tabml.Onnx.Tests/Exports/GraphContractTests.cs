@@ -7,7 +7,8 @@ using DataType = Onnx.TensorProto.Types.DataType;
 namespace Tabml.Onnx.Tests.Exports;
 
 /// <summary>What a user of the exported file relies on: names, types and shapes of inputs and outputs, opsets, determinism.</summary>
-public sealed class GraphContractTests(SyntheticBundle trained) : IClassFixture<SyntheticBundle>
+[Collection(SharedSyntheticBundle.Name)]
+public sealed class GraphContractTests(SyntheticBundle trained)
 {
     [Fact]
     public void Inputs_are_the_raw_feature_columns_named_as_the_columns_with_float_or_string_type_and_shape_N_by_1()

@@ -4,7 +4,8 @@ using Tabml.Onnx.Tests.Support;
 namespace Tabml.Onnx.Tests.Exports;
 
 /// <summary>The agreement check can fail: a deliberately changed exported value must show up as a deviation.</summary>
-public sealed class NegativeControlTests(SyntheticBundle trained) : IClassFixture<SyntheticBundle>
+[Collection(SharedSyntheticBundle.Name)]
+public sealed class NegativeControlTests(SyntheticBundle trained)
 {
     [Fact]
     public void A_changed_robust_scaling_factor_in_the_exported_RealMLP_is_caught()

@@ -9,7 +9,8 @@ namespace Tabml.Onnx.Tests.Exports;
 public sealed class SyntheticBundle() : TrainedBundle(new DatasetSlice(SyntheticData.Name, "y", 500, 200), ["realmlp", "lightgbm-d", "fasttree-d"]);
 
 /// <summary>Every encoding and split kind, checked to be present in the trained models, then against ONNX Runtime.</summary>
-public sealed class SyntheticExportTests(SyntheticBundle trained, ITestOutputHelper output) : IClassFixture<SyntheticBundle>
+[Collection(SharedSyntheticBundle.Name)]
+public sealed class SyntheticExportTests(SyntheticBundle trained, ITestOutputHelper output)
 {
     [Fact]
     public void The_models_use_every_encoding_and_split_kind_the_exporter_handles()
@@ -45,4 +46,11 @@ public sealed class SyntheticExportTests(SyntheticBundle trained, ITestOutputHel
         output.WriteLine($"synthetic {member}: {trained.ExportAndCheck(member)}");
 
     private Tabml.Learners.IModel Member(string name) => trained.Bundle.Members.Single(m => m.Name == name).Model;
+}
+
+/// <summary>The test classes that share one trained synthetic bundle.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedSyntheticBundle : ICollectionFixture<SyntheticBundle>
+{
+    public const string Name = "synthetic bundle";
 }
