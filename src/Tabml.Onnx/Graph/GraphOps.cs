@@ -53,6 +53,7 @@ internal static class GraphOps
 
     public static string Unsqueeze(this OnnxGraph g, string x, long axis) => g.Node("Unsqueeze", [x, g.Constant("axes", [axis], 1)]);
 
+    /// <summary>A 0 in <paramref name="shape"/> keeps that dimension of <paramref name="x"/> (the row count N).</summary>
     public static string Reshape(this OnnxGraph g, string x, params long[] shape) => g.Node("Reshape", [x, g.Constant("shape", shape, shape.Length)]);
 
     public static string Transpose(this OnnxGraph g, string x, params long[] permutation) => g.Node("Transpose", [x], Ints("perm", permutation));

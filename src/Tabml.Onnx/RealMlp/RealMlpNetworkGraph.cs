@@ -94,7 +94,7 @@ internal static class RealMlpNetworkGraph
 
         var w2 = g.Constant("w2", HiddenMajor(parameters.NumW2!.Value, n, l, width), n, width, l);
         var perFeature = g.Transpose(g.MatMul(g.Transpose(hidden, 1, 0, 2), w2), 1, 0, 2);
-        var embedded = g.Add(g.Node("Reshape", [perFeature, g.Constant("shape", [0L, (long)n * l], 2)]), g.Constant("b2", parameters.NumB2!.Value, n * l));
+        var embedded = g.Add(g.Reshape(perFeature, 0, (long)n * l), g.Constant("b2", parameters.NumB2!.Value, n * l));
         if (arch.NumericEmbedding == "plr")
         {
             embedded = g.Relu(embedded);
