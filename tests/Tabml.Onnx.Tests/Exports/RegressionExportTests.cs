@@ -24,7 +24,7 @@ public sealed class RegressionExportTests(AbaloneBundle trained, ITestOutputHelp
 public sealed class AutoMpgBundle() : TrainedBundle(new DatasetSlice("auto_mpg.csv", "class", 300, 98), ["realmlp", "lightgbm", "fasttree-d"]);
 
 /// <summary>concrete (regression) with 2-fold cross-fitting: every member is a fold average.</summary>
-public sealed class ConcreteFoldsBundle() : TrainedBundle(new DatasetSlice("concrete.csv", "compressive_strength", 500, 300), ["realmlp-s", "lightgbm-d"], folds: 2);
+public sealed class ConcreteFoldsBundle() : TrainedBundle(new DatasetSlice("concrete.csv", "compressive_strength", 300, 300), ["realmlp-s", "lightgbm-d"], folds: 2);
 
 public sealed class MissingValueExportTests(AutoMpgBundle trained, ITestOutputHelper output) : IClassFixture<AutoMpgBundle>
 {

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Tabml.Onnx.Tests.Exports;
 
-public sealed class SyntheticBundle() : TrainedBundle(new DatasetSlice(SyntheticData.Name, "y", 500, 200), ["realmlp", "lightgbm-d", "fasttree-d"]);
+public sealed class SyntheticBundle() : TrainedBundle(new DatasetSlice(SyntheticData.Name, "y", 400, 300), ["realmlp", "lightgbm-d", "fasttree-d"]);
 
 /// <summary>Every encoding and split kind, checked to be present in the trained models, then against ONNX Runtime.</summary>
 [Collection(SharedSyntheticBundle.Name)]
