@@ -19,6 +19,7 @@ public static class CliApp
             BenchCommand.Create(console),
             SplitCsvCommand.Create(console),
             ExplainCommand.Create(console),
+            ExportCommand.Create(console),
         };
         try
         {

@@ -42,6 +42,9 @@ public sealed class FastTreeModel : IModel
 
     public IReadOnlyDictionary<string, double> Facts => new Dictionary<string, double> { ["models"] = _models.Count };
 
+    /// <summary>The ML.NET models (one per class for one-versus-all), for exporters that read their trees.</summary>
+    internal IReadOnlyList<ITransformer> Transformers => _models;
+
     public Predictions Predict(Dataset data, int threads)
     {
         var view = FastTreeRows.Unlabelled(_ml, Encoder.Encode(data), Encoder.Width);
