@@ -48,19 +48,7 @@ public sealed class LightGbmModel : IModel
     public Predictions Predict(Dataset data, int threads)
     {
         var raw = _booster.Predict(Layout.ToMatrix(data), data.RowCount, Layout.Width, Math.Max(1, threads));
-        if (Task != TaskKind.Binary)
-        {
-            return new Predictions(data.RowCount, Task == TaskKind.Regression ? 1 : ClassCount, raw);
-        }
-
-        var values = new double[data.RowCount * 2];
-        for (var r = 0; r < data.RowCount; r++)
-        {
-            values[2 * r] = 1.0 - raw[r];
-            values[(2 * r) + 1] = raw[r];
-        }
-
-        return new Predictions(data.RowCount, 2, values);
+        return LightGbmOutputs.FromRowMajor(raw, data.RowCount, Task, ClassCount);
     }
 
     public void Save(IArtifactWriter writer)
