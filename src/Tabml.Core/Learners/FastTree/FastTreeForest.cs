@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.ML.Trainers.FastTree;
 
 namespace Tabml.Learners.FastTree;
@@ -17,12 +19,19 @@ internal sealed class FastTreeForest
     private readonly double[] _leaves;
     private readonly int[] _leafStart;
 
+    // The walk's form of the trees: per tree its split nodes followed by one node per leaf that points to
+    // itself (threshold +∞, both children itself), so a walk that reached its leaf stays there without a
+    // branch; child indices are relative to the tree's first node.
+    private readonly Node[] _walk;
+    private readonly int[] _walkStart;
+
     private FastTreeForest(Node[] nodes, int[] nodeStart, double[] leaves, int[] leafStart)
     {
         _nodes = nodes;
         _nodeStart = nodeStart;
         _leaves = leaves;
         _leafStart = leafStart;
+        (_walk, _walkStart) = WalkForm(nodes, nodeStart);
     }
 
     public int TreeCount => _nodeStart.Length;
@@ -165,9 +174,56 @@ internal sealed class FastTreeForest
     /// <summary>Adds tree <paramref name="tree"/>'s output for each row of a row-major matrix to <paramref name="scores"/>.</summary>
     public void AddTree(int tree, ReadOnlySpan<float> rows, int width, Span<double> scores)
     {
-        for (var r = 0; r < scores.Length; r++)
+        var splits = Count(_nodeStart, _nodes.Length, tree);
+        if (splits == 0)
         {
-            scores[r] += Output(tree, rows.Slice(r * width, width));
+            for (var r = 0; r < scores.Length; r++)
+            {
+                scores[r] += 0.0;
+            }
+
+            return;
+        }
+
+        ref var nodes = ref _walk[_walkStart[tree]];
+        ref var leaves = ref _leaves[_leafStart[tree]];
+        ref var input = ref MemoryMarshal.GetReference(rows);
+        var row = 0;
+
+        // Four walks side by side: each step is a dependent load, so interleaving independent rows keeps the
+        // core busy while one waits; steps are branch-free and a finished walk stays on its leaf node.
+        for (; row + 4 <= scores.Length; row += 4)
+        {
+            ref var x0 = ref Unsafe.Add(ref input, row * width);
+            ref var x1 = ref Unsafe.Add(ref x0, width);
+            ref var x2 = ref Unsafe.Add(ref x1, width);
+            ref var x3 = ref Unsafe.Add(ref x2, width);
+            int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+            do
+            {
+                n0 = Step(ref nodes, ref x0, n0);
+                n1 = Step(ref nodes, ref x1, n1);
+                n2 = Step(ref nodes, ref x2, n2);
+                n3 = Step(ref nodes, ref x3, n3);
+            }
+            while (Math.Min(Math.Min(n0, n1), Math.Min(n2, n3)) < splits);
+
+            scores[row] += Unsafe.Add(ref leaves, n0 - splits);
+            scores[row + 1] += Unsafe.Add(ref leaves, n1 - splits);
+            scores[row + 2] += Unsafe.Add(ref leaves, n2 - splits);
+            scores[row + 3] += Unsafe.Add(ref leaves, n3 - splits);
+        }
+
+        for (; row < scores.Length; row++)
+        {
+            ref var x = ref Unsafe.Add(ref input, row * width);
+            var node = 0;
+            while (node < splits)
+            {
+                node = Step(ref nodes, ref x, node);
+            }
+
+            scores[row] += Unsafe.Add(ref leaves, node - splits);
         }
     }
 
@@ -198,24 +254,45 @@ internal sealed class FastTreeForest
 
     private static int Count(int[] starts, int total, int index) => (index + 1 < starts.Length ? starts[index + 1] : total) - starts[index];
 
-    private double Output(int tree, ReadOnlySpan<float> row)
+    /// <summary>One step: "value ≤ threshold" goes left, otherwise (NaN too) right.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Step(ref Node nodes, ref float row, int node)
     {
-        var start = _nodeStart[tree];
-        var end = tree + 1 < _nodeStart.Length ? _nodeStart[tree + 1] : _nodes.Length;
-        if (start == end)
-        {
-            return 0.0;
-        }
-
-        var node = 0;
-        while (node >= 0)
-        {
-            ref readonly var split = ref _nodes[start + node];
-            node = row[split.Feature] <= split.Threshold ? split.Left : split.Right;
-        }
-
-        return _leaves[_leafStart[tree] + ~node];
+        ref readonly var split = ref Unsafe.Add(ref nodes, node);
+        var right = Unsafe.Add(ref row, split.Feature) <= split.Threshold ? 0 : 1;
+        return Unsafe.Add(ref Unsafe.AsRef(in split.Left), right);
     }
 
-    private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
+    private static (Node[] Walk, int[] Start) WalkForm(Node[] nodes, int[] nodeStart)
+    {
+        var walk = new List<Node>(nodes.Length * 2 + nodeStart.Length);
+        var start = new int[nodeStart.Length];
+        for (var t = 0; t < nodeStart.Length; t++)
+        {
+            start[t] = walk.Count;
+            var splits = Count(nodeStart, nodes.Length, t);
+            foreach (var node in nodes.AsSpan(nodeStart[t], splits))
+            {
+                walk.Add(new Node(node.Feature, node.Threshold, node.Left < 0 ? splits + ~node.Left : node.Left, node.Right < 0 ? splits + ~node.Right : node.Right));
+            }
+
+            for (var leaf = 0; splits > 0 && leaf <= splits; leaf++)
+            {
+                walk.Add(new Node(0, float.PositiveInfinity, splits + leaf, splits + leaf));
+            }
+        }
+
+        return ([.. walk], start);
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct Node(int feature, float threshold, int left, int right)
+    {
+        public readonly int Feature = feature;
+        public readonly float Threshold = threshold;
+
+        // Left and Right are adjacent: a step indexes them by 0 or 1.
+        public readonly int Left = left;
+        public readonly int Right = right;
+    }
 }
