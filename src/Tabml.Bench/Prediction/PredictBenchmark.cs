@@ -33,7 +33,7 @@ public static class PredictBenchmark
         Line(output, "predict (read+predict+write)", rows, Median(repetitions, () =>
         {
             using var writer = new PredictionCsvWriter(TextWriter.Null, bundle.Schema.Target);
-            foreach (var chunk in PredictionChunks.Read(dataPath, bundle.Schema, chunkRows))
+            foreach (var chunk in ReadAhead.Enumerate(PredictionChunks.Read(dataPath, bundle.Schema, chunkRows)))
             {
                 writer.WriteRows(bundle.Predict(chunk, threads));
             }

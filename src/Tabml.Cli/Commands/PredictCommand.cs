@@ -35,7 +35,7 @@ internal static class PredictCommand
             var chunks = PredictionChunks.Read(result.GetValue(data)!, bundle.Schema, chunkRows, tokens, reporter);
             var threadCount = Math.Max(1, result.GetValue(threads));
             var memberName = result.GetValue(member);
-            var predictions = chunks.Select(chunk => bundle.Predict(chunk, threadCount, memberName));
+            var predictions = ReadAhead.Enumerate(chunks).Select(chunk => bundle.Predict(chunk, threadCount, memberName));
             var outPath = result.GetValue(output);
             if (outPath is not null)
             {

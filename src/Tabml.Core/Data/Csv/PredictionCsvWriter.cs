@@ -7,22 +7,20 @@ namespace Tabml.Data.Csv;
 /// <summary>
 /// Writes predictions as CSV, one row per input row in input order: for classification the predicted label
 /// and one probability column per class (proba_LABEL), for regression the value. Numbers use the shortest
-/// round-trip form, so the file holds exactly the computed predictions. An instance writes the header once
-/// and then the rows of as many chunks as the caller has, so a streamed file equals a whole-file one.
+/// round-trip form, so the file holds exactly the computed predictions. An instance writes the header with
+/// the first rows and then the rows of as many chunks as the caller has, so a streamed file equals a
+/// whole-file one, and a read that fails before the first chunk writes nothing.
 /// </summary>
 public sealed class PredictionCsvWriter : IDisposable
 {
     private readonly CsvWriter _csv;
     private readonly TargetSchema _target;
+    private bool _started;
 
     public PredictionCsvWriter(TextWriter output, TargetSchema target)
     {
         _csv = CsvWriter.Create(output, new CsvWriterOptions { Separator = ',', NewLine = "\n" }, leaveOpen: true);
         _target = target;
-        var header = target.Task.IsClassification()
-            ? target.ClassLabels.Select(l => $"proba_{l}").Prepend("prediction").ToArray()
-            : ["prediction"];
-        _csv.WriteRecord(header);
     }
 
     /// <summary>Rows written so far.</summary>
@@ -38,6 +36,12 @@ public sealed class PredictionCsvWriter : IDisposable
     /// <summary>Writes one row per prediction, after the rows already written.</summary>
     public void WriteRows(Predictions predictions)
     {
+        if (!_started)
+        {
+            _started = true;
+            _csv.WriteRecord(_target.Task.IsClassification() ? _target.ClassLabels.Select(l => $"proba_{l}").Prepend("prediction").ToArray() : ["prediction"]);
+        }
+
         var labels = _target.Task.IsClassification() ? predictions.ArgMax() : null;
         for (var r = 0; r < predictions.RowCount; r++)
         {
