@@ -14,7 +14,7 @@ namespace Tabml.Cli.Commands;
 
 /// <summary>
 /// `tabml bench`: dataset suites, tuned baselines and paper-style reports; `--baseline` turns a run into
-/// the CI regression check of default scores. Subcommands: merge, csv, kernels, realmlp.
+/// the CI regression check of default scores. Subcommands: merge, csv, kernels, realmlp, predict.
 /// </summary>
 internal static class BenchCommand
 {
@@ -47,6 +47,7 @@ internal static class BenchCommand
         command.Subcommands.Add(CsvLoad(console));
         command.Subcommands.Add(Kernels(console));
         command.Subcommands.Add(RealMlp(console));
+        command.Subcommands.Add(Predict(console));
         command.SetAction(result =>
         {
             var file = result.GetValue(config) is { } c ? BenchConfig.Load(c) : new BenchConfig();
@@ -182,6 +183,21 @@ internal static class BenchCommand
         command.SetAction(result =>
         {
             Tabml.Bench.Kernels.GemmBenchmark.Run(console.Out, Tabml.Numerics.Simd.SimdSupport.Active, Math.Max(1, result.GetValue(repetitions)));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Predict(CliConsole console)
+    {
+        var model = new Argument<string>("MODEL") { Description = "A model bundle written by tabml train." };
+        var data = new Argument<string>("DATA") { Description = "CSV file to predict." };
+        var threads = new Option<int>("--threads") { Description = "Threads to use.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var repetitions = new Option<int>("--repetitions") { Description = "Timed passes per part (the median is reported).", DefaultValueFactory = _ => 5 };
+        var command = new Command("predict", "Prediction rows per second of each member, the ensemble and the whole predict path.") { model, data, threads, repetitions };
+        command.SetAction(result =>
+        {
+            Tabml.Bench.Prediction.PredictBenchmark.Run(console.Out, result.GetValue(model)!, result.GetValue(data)!, Math.Max(1, result.GetValue(threads)), Math.Max(1, result.GetValue(repetitions)));
             return ExitCodes.Ok;
         });
         return command;

@@ -157,16 +157,21 @@ public static class DatasetReader
             }
 
             var (built, unseen) = FeatureBuilder.ForPrediction(table.Column(column.Name)!, column);
-            if (unseen.Count > 0)
-            {
-                var examples = string.Join(", ", unseen.Keys.Take(3).Select(k => $"'{k}'"));
-                reporter.Warning($"{path}: column '{column.Name}': {unseen.Values.Sum()} rows have categories not seen in training ({examples}{(unseen.Count > 3 ? ", ..." : string.Empty)}); treated as missing/unknown");
-            }
-
+            WarnUnseen(reporter, path, column.Name, unseen);
             features[i] = built;
         }
 
         return (new Dataset(features, null, table.RowCount), table);
+    }
+
+    /// <summary>The warning about categories not seen in training (counts per category, in order of first appearance).</summary>
+    internal static void WarnUnseen(IReporter reporter, string path, string column, IReadOnlyDictionary<string, int> unseen)
+    {
+        if (unseen.Count > 0)
+        {
+            var examples = string.Join(", ", unseen.Keys.Take(3).Select(k => $"'{k}'"));
+            reporter.Warning($"{path}: column '{column}': {unseen.Values.Sum()} rows have categories not seen in training ({examples}{(unseen.Count > 3 ? ", ..." : string.Empty)}); treated as missing/unknown");
+        }
     }
 
     /// <summary>Class labels that came from numbers are matched as numbers ("1.0" is class "1").</summary>

@@ -10,4 +10,7 @@ public static class ModelFacts
     public const string BestIteration = "best_iteration";
 
     public const string BestEpoch = "best_epoch";
+
+    /// <summary>The validation loss (on the learner's selection metric) of the kept iteration or epoch.</summary>
+    public const string ValidationLoss = "validation_loss";
 }

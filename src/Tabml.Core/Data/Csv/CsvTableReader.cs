@@ -79,7 +79,7 @@ public static class CsvTableReader
         return ReadHeaders(csv, path, NullReporter.Instance);
     }
 
-    private static CsvReaderOptions ReaderOptions(char delimiter) => new()
+    internal static CsvReaderOptions ReaderOptions(char delimiter) => new()
     {
         Separator = delimiter,
         HasHeader = true,
@@ -90,7 +90,7 @@ public static class CsvTableReader
         Encoding = Encoding.UTF8,
     };
 
-    private static List<string> ReadHeaders(CsvReader csv, string path, IReporter reporter)
+    internal static List<string> ReadHeaders(CsvReader csv, string path, IReporter reporter)
     {
         csv.ReadHeader();
         var headers = csv.Headers.ToList();
@@ -224,7 +224,7 @@ public static class CsvTableReader
         }
     }
 
-    private static string FirstLine(string message)
+    internal static string FirstLine(string message)
     {
         var end = message.IndexOfAny(['\r', '\n']);
         return end < 0 ? message : message[..end];

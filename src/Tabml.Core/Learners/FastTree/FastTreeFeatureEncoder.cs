@@ -36,6 +36,32 @@ public sealed record FastTreeFeatureEncoder(IReadOnlyList<EncodedColumn> Columns
         return new FastTreeFeatureEncoder(columns);
     }
 
+    /// <summary>The dense features as one row-major matrix (rows × <see cref="Width"/>), as tabml's tree evaluation reads them.</summary>
+    public float[] EncodeRowMajor(Dataset data, int threads = 1)
+    {
+        var byName = data.Features.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var sources = Columns.Select(c => byName[c.Name]).ToArray();
+        var width = Width;
+        var matrix = new float[(long)data.RowCount * width];
+        const int block = 1024;
+        var blocks = (data.RowCount + block - 1) / block;
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, b =>
+        {
+            var end = Math.Min(data.RowCount, (b + 1) * block);
+            for (var r = b * block; r < end; r++)
+            {
+                var row = matrix.AsSpan(r * width, width);
+                var offset = 0;
+                for (var c = 0; c < sources.Length; c++)
+                {
+                    Columns[c].Write(sources[c], r, row.Slice(offset, Columns[c].Width));
+                    offset += Columns[c].Width;
+                }
+            }
+        });
+        return matrix;
+    }
+
     /// <summary>One dense feature row per data row.</summary>
     public float[][] Encode(Dataset data)
     {

@@ -2,19 +2,24 @@ using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 using Tabml.Data;
 using Tabml.Errors;
+using Tabml.Metrics;
 using Tabml.Settings;
 
 namespace Tabml.Learners.FastTree;
 
 /// <summary>
-/// FastTree-TD and FastTree-D (ML.NET FastTree): binary and regression natively, multiclass as one
-/// binary model per class (one-versus-all) with probabilities normalised per row. Each binary or regression
-/// model uses the validation rows to keep its best iteration.
+/// FastTree-TD and FastTree-D (ML.NET FastTree): binary and regression natively, multiclass as one binary
+/// model per class (one-versus-all) whose scores are combined into one distribution. ML.NET grows the trees;
+/// tabml evaluates them on the validation rows and keeps the iteration LightGBM-TD's rule selects on the
+/// context's validation metric (<see cref="FastTreeSelection"/>).
 /// </summary>
 public sealed class FastTreeLearner : ILearner
 {
     public const string TunedName = "fasttree-td";
     public const string DefaultName = "fasttree-d";
+
+    /// <summary>How one-versus-all scores become probabilities in new models (docs/fasttree.md has the measurements).</summary>
+    internal const OneVersusAll Combination = OneVersusAll.NormalisedSigmoids;
 
     private readonly FastTreeSettings _settings;
 
@@ -44,63 +49,62 @@ public sealed class FastTreeLearner : ILearner
 
         var encoder = FastTreeFeatureEncoder.Fit(train, _settings.MaxOneHotCategories);
         var trainRows = encoder.Encode(train);
-        var validRows = valid is null ? null : encoder.Encode(valid);
         var ml = new MLContext(context.Seed);
-        context.Progress?.Report(new LearnerProgress(Name, 0, 1, "model", null, null));
-        var models = new List<ITransformer>();
+        var fits = FitAll(ml, trainRows, target, context);
+        var facts = new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["models"] = fits.Count,
+            ["trees_built"] = fits.Sum(f => f.Forest.TreeCount),
+        };
+        var kept = fits.Select(f => f.Forest.TreeCount).ToArray();
+        if (valid is not null && _settings.SelectBestIteration)
+        {
+            var metric = context.ValidationMetric ?? MetricCatalog.Default(target.Task);
+            var input = new FastTreeSelection.SelectionInput(fits, encoder.EncodeRowMajor(valid, context.Threads), encoder.Width, valid.RequireTarget(), metric, _settings.EarlyStoppingRounds, Combination)
+            {
+                Cancellation = context.Cancellation,
+            };
+            var selected = FastTreeSelection.Select(input);
+            kept = fits.Select(f => Math.Min(selected.Kept, f.Forest.TreeCount)).ToArray();
+            facts[ModelFacts.BestIteration] = selected.Kept;
+            facts[ModelFacts.ValidationLoss] = selected.Loss;
+        }
+
+        var parts = new FastTreeModelParts(Name, target.Task, target.ClassCount, encoder, Combination, facts);
+        return new FastTreeModel(parts, fits, kept);
+    }
+
+    private List<FastTreeFit> FitAll(MLContext ml, float[][] rows, TargetColumn target, LearnerContext context)
+    {
+        var fits = new List<FastTreeFit>();
         if (target.Task == TaskKind.Regression)
         {
-            models.Add(FitRegression(ml, trainRows, target.RequireValues(), validRows, valid?.RequireTarget().RequireValues(), context));
-        }
-        else
-        {
-            var classes = target.Task == TaskKind.Binary ? 1 : target.ClassCount;
-            for (var k = 0; k < classes; k++)
-            {
-                context.Cancellation.ThrowIfCancellationRequested();
-                var positive = target.Task == TaskKind.Binary ? 1 : k;
-                var labels = target.RequireLabels().Select(l => l == positive).ToArray();
-                var validLabels = valid?.RequireTarget().RequireLabels().Select(l => l == positive).ToArray();
-                models.Add(FitBinary(ml, trainRows, labels, validRows, validLabels, context));
-                context.Progress?.Report(new LearnerProgress(Name, k + 1, classes, "model", null, null));
-            }
+            var options = Configure(new FastTreeRegressionTrainer.Options(), context);
+            var data = FastTreeRows.Regression(ml, rows, target.RequireValues().Select(v => (float)v).ToArray());
+            fits.Add(FastTreeFit.Of(Guard(() => ml.Regression.Trainers.FastTree(options).Fit(data))));
+            context.Progress?.Report(new LearnerProgress(Name, 1, 1, "model", null, null));
+            return fits;
         }
 
-        context.Progress?.Report(new LearnerProgress(Name, 1, 1, "model", null, null));
-        return new FastTreeModel(Name, target.Task, target.ClassCount, encoder, ml, models);
+        // ML.NET trains one FastTree at a time per process (a global lock and a static thread pool), so the
+        // one-versus-all models are fitted one after another, each on all of the learner's threads.
+        var classes = target.Task == TaskKind.Binary ? 1 : target.ClassCount;
+        for (var k = 0; k < classes; k++)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            var positive = target.Task == TaskKind.Binary ? 1 : k;
+            var labels = target.RequireLabels().Select(l => l == positive).ToArray();
+            var options = Configure(new FastTreeBinaryTrainer.Options(), context);
+            var data = FastTreeRows.Binary(ml, rows, labels);
+            fits.Add(FastTreeFit.Of(Guard(() => ml.BinaryClassification.Trainers.FastTree(options).Fit(data))));
+            context.Progress?.Report(new LearnerProgress(Name, k + 1, classes, "model", null, null));
+        }
+
+        return fits;
     }
 
-    private ITransformer FitBinary(MLContext ml, float[][] rows, bool[] labels, float[][]? validRows, bool[]? validLabels, LearnerContext context)
-    {
-        var options = new FastTreeBinaryTrainer.Options();
-        Configure(options, context, validRows is not null);
-        var trainer = ml.BinaryClassification.Trainers.FastTree(options);
-        var data = FastTreeRows.Binary(ml, rows, labels);
-        // A class absent from the validation rows leaves nothing to select on; train without selection.
-        if (validRows is null || validLabels is null || validLabels.Distinct().Count() < 2 || labels.Distinct().Count() < 2)
-        {
-            options.EnablePruning = false;
-            return Guard<ITransformer>(() => ml.BinaryClassification.Trainers.FastTree(options).Fit(data));
-        }
-
-        return Guard<ITransformer>(() => trainer.Fit(data, FastTreeRows.Binary(ml, validRows, validLabels)));
-    }
-
-    private ITransformer FitRegression(MLContext ml, float[][] rows, double[] y, float[][]? validRows, double[]? validY, LearnerContext context)
-    {
-        var options = new FastTreeRegressionTrainer.Options { EarlyStoppingMetric = EarlyStoppingMetric.L2Norm };
-        Configure(options, context, validRows is not null);
-        var data = FastTreeRows.Regression(ml, rows, y.Select(v => (float)v).ToArray());
-        if (validRows is null)
-        {
-            return Guard<ITransformer>(() => ml.Regression.Trainers.FastTree(options).Fit(data));
-        }
-
-        var valid = FastTreeRows.Regression(ml, validRows, validY!.Select(v => (float)v).ToArray());
-        return Guard<ITransformer>(() => ml.Regression.Trainers.FastTree(options).Fit(data, valid));
-    }
-
-    private void Configure(BoostedTreeOptions options, LearnerContext context, bool hasValidation)
+    private T Configure<T>(T options, LearnerContext context)
+        where T : BoostedTreeOptions
     {
         options.NumberOfTrees = _settings.NumberOfTrees;
         options.NumberOfLeaves = _settings.NumberOfLeaves;
@@ -110,16 +114,18 @@ public sealed class FastTreeLearner : ILearner
         options.BaggingExampleFraction = _settings.BaggingExampleFraction;
         options.FeatureFraction = _settings.FeatureFraction;
         options.MaximumBinCountPerFeature = _settings.MaximumBinCountPerFeature;
-        options.EnablePruning = _settings.SelectBestIteration && hasValidation;
-        options.UseTolerantPruning = false;
+
+        // tabml selects the kept prefix itself, on its own evaluation of the trees (no validation set for ML.NET).
+        options.EnablePruning = false;
         options.Seed = context.Seed;
         options.NumberOfThreads = context.Threads;
         options.FeatureColumnName = "Features";
         options.LabelColumnName = "Label";
+        return options;
     }
 
     /// <summary>ML.NET reports a training problem (e.g. too few rows for a leaf) as an exception: make it one line.</summary>
-    private static T Guard<T>(Func<T> fit)
+    private static ITransformer Guard(Func<ITransformer> fit)
     {
         try
         {

@@ -1,33 +1,42 @@
-using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Tabml.Bundles;
 using Tabml.Data;
 
 namespace Tabml.Learners.FastTree;
 
 /// <summary>
-/// A fitted FastTree model: the feature encoding and one ML.NET model (binary, regression) or one per class
-/// (one-versus-all). Stored as ML.NET's own model zips, re-packed with a fixed entry timestamp so that the
-/// same fit gives the same bytes.
+/// A fitted FastTree model: the feature encoding and one tree ensemble (binary, regression) or one per class
+/// (one-versus-all), each used up to its kept tree count. tabml evaluates the trees itself
+/// (<see cref="FastTreeForest"/>), so a prefix can be kept and many rows predicted on several threads.
+/// Bundles store the kept trees in tabml's own binary form (trees{k}.bin): ML.NET's model zip cannot be
+/// truncated to a prefix through its public API, and it embeds the training thread count, which would make
+/// the bundle depend on --threads although the trees do not.
 /// </summary>
 public sealed class FastTreeModel : IModel
 {
     public const string FormatName = "fasttree";
 
-    private static readonly DateTimeOffset FixedTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly MLContext _ml;
-    private readonly IReadOnlyList<ITransformer> _models;
+    // Format history (encoding.json "version"):
+    //   1 (no "version"): ML.NET's model{k}.zip, every tree used (ML.NET had pruned them); multiclass = each
+    //     class's Platt probability normalised over the classes.
+    //   2: trees{k}.bin holds the kept trees (FastTreeForest.ToBytes); encoding.json adds "sigmoids" (Platt
+    //     slope and offset per binary model), "combination" for multiclass, and the training "facts".
+    private const int CurrentVersion = 2;
+    private readonly IReadOnlyList<FastTreeFit> _fits;
+    private readonly IReadOnlyList<int> _trees;
+    private readonly OneVersusAll _combination;
 
-    internal FastTreeModel(string learnerName, TaskKind task, int classCount, FastTreeFeatureEncoder encoder, MLContext ml, IReadOnlyList<ITransformer> models)
+    internal FastTreeModel(FastTreeModelParts parts, IReadOnlyList<FastTreeFit> fits, IReadOnlyList<int> trees)
     {
-        LearnerName = learnerName;
-        Task = task;
-        ClassCount = classCount;
-        Encoder = encoder;
-        _ml = ml;
-        _models = models;
+        LearnerName = parts.LearnerName;
+        Task = parts.Task;
+        ClassCount = parts.ClassCount;
+        Encoder = parts.Encoder;
+        _combination = parts.Combination;
+        Facts = parts.Facts;
+        _fits = fits;
+        _trees = trees;
     }
 
     public string LearnerName { get; }
@@ -40,62 +49,68 @@ public sealed class FastTreeModel : IModel
 
     public FastTreeFeatureEncoder Encoder { get; }
 
-    public IReadOnlyDictionary<string, double> Facts => new Dictionary<string, double> { ["models"] = _models.Count };
+    public IReadOnlyDictionary<string, double> Facts { get; }
 
-    /// <summary>The ML.NET models (one per class for one-versus-all), for exporters that read their trees.</summary>
-    internal IReadOnlyList<ITransformer> Transformers => _models;
+    /// <summary>The trees used per fitted model (a prefix of each model's trees).</summary>
+    public IReadOnlyList<int> KeptTrees => _trees;
+
+    internal IReadOnlyList<FastTreeFit> Fits => _fits;
+
+    /// <summary>How one-versus-all class scores become probabilities (multiclass), for exporters.</summary>
+    internal OneVersusAll Combination => _combination;
 
     public Predictions Predict(Dataset data, int threads)
     {
-        var view = FastTreeRows.Unlabelled(_ml, Encoder.Encode(data), Encoder.Width);
-        var n = data.RowCount;
-        if (Task == TaskKind.Regression)
+        var rows = Encoder.EncodeRowMajor(data, threads);
+        var scores = new double[_fits.Count][];
+        for (var k = 0; k < _fits.Count; k++)
         {
-            var scores = _models[0].Transform(view).GetColumn<float>("Score").ToArray();
-            return new Predictions(n, 1, scores.Select(s => (double)s).ToArray());
+            scores[k] = _fits[k].Forest.Scores(rows, data.RowCount, Encoder.Width, _trees[k], threads);
         }
 
-        var perModel = _models.Select(m => m.Transform(view).GetColumn<float>("Probability").ToArray()).ToArray();
-        var outputs = Task == TaskKind.Binary ? 2 : ClassCount;
-        var values = new double[n * outputs];
-        for (var r = 0; r < n; r++)
+        if (data.RowCount == 0)
         {
-            if (Task == TaskKind.Binary)
-            {
-                values[2 * r] = 1.0 - perModel[0][r];
-                values[(2 * r) + 1] = perModel[0][r];
-                continue;
-            }
-
-            // One-versus-all: each class's calibrated probability, normalised over the classes.
-            var sum = 0.0;
-            for (var k = 0; k < outputs; k++)
-            {
-                sum += perModel[k][r];
-            }
-
-            for (var k = 0; k < outputs; k++)
-            {
-                values[(r * outputs) + k] = sum > 0 ? perModel[k][r] / sum : 1.0 / outputs;
-            }
+            return new Predictions(0, Task == TaskKind.Regression ? 1 : Math.Max(2, ClassCount), []);
         }
 
-        return new Predictions(n, outputs, values);
+        return FastTreeOutputs.ToPredictions(Task, _fits, scores, _combination);
     }
 
     public void Save(IArtifactWriter writer)
     {
-        var info = new EncodingFile(Task.ToName(), ClassCount, _models.Count, Encoder.Columns);
-        writer.Write("encoding.json", JsonSerializer.SerializeToUtf8Bytes(info, BundleJson.Options));
-        for (var k = 0; k < _models.Count; k++)
+        var info = new EncodingFile(Task.ToName(), ClassCount, _fits.Count, Encoder.Columns)
         {
-            using var stream = new MemoryStream();
-            _ml.Model.Save(_models[k], null, stream);
-            writer.Write($"model{k}.zip", Repack(stream.ToArray()));
+            Version = CurrentVersion,
+            Sigmoids = Task.IsClassification() ? _fits.Select(f => new PlattSigmoid(f.Slope, f.Offset)).ToArray() : null,
+            Combination = Task == TaskKind.Multiclass ? _combination : null,
+            Facts = Facts,
+        };
+        writer.Write("encoding.json", JsonSerializer.SerializeToUtf8Bytes(info, BundleJson.Options));
+        for (var k = 0; k < _fits.Count; k++)
+        {
+            writer.Write($"trees{k}.bin", _fits[k].Forest.Prefix(_trees[k]).ToBytes());
         }
     }
 
     public static IModel Load(IArtifactReader reader, ModelLoadContext context)
+    {
+        var info = ReadEncoding(reader, context);
+        var fits = info.Version is null ? LoadMlNet(reader, info.Models) : LoadTrees(reader, info);
+        for (var k = 0; k < fits.Count; k++)
+        {
+            if (fits[k].Forest.MaxFeature >= info.Columns.Sum(c => c.Width))
+            {
+                throw reader.Corrupt(info.Version is null ? $"model{k}.zip" : $"trees{k}.bin", "the trees read features the encoding does not have");
+            }
+        }
+
+        var facts = info.Facts ?? new Dictionary<string, double> { ["models"] = fits.Count };
+        var combination = info.Combination ?? OneVersusAll.NormalisedSigmoids;
+        var parts = new FastTreeModelParts(context.LearnerName, context.Task, info.ClassCount, new FastTreeFeatureEncoder(info.Columns), combination, facts);
+        return new FastTreeModel(parts, fits, fits.Select(f => f.Forest.TreeCount).ToArray());
+    }
+
+    private static EncodingFile ReadEncoding(IArtifactReader reader, ModelLoadContext context)
     {
         EncodingFile? info;
         try
@@ -113,15 +128,46 @@ public sealed class FastTreeModel : IModel
             throw reader.Corrupt("encoding.json", "does not match the bundle's task or classes");
         }
 
-        var ml = new MLContext(0);
-        var models = new List<ITransformer>();
+        if (info.Version is { } version && (version < 2 || version > CurrentVersion))
+        {
+            throw reader.Corrupt("encoding.json", $"format version {version} is not one this tabml reads (1 to {CurrentVersion})");
+        }
+
+        if (info.Version is not null && context.Task.IsClassification() && info.Sigmoids?.Length != info.Models)
+        {
+            throw reader.Corrupt("encoding.json", "a sigmoid per model is missing");
+        }
+
+        return info;
+    }
+
+    /// <summary>Version 2: the kept trees in tabml's binary form, with each binary model's sigmoid.</summary>
+    private static List<FastTreeFit> LoadTrees(IArtifactReader reader, EncodingFile info)
+    {
+        var fits = new List<FastTreeFit>();
         for (var k = 0; k < info.Models; k++)
+        {
+            var name = $"trees{k}.bin";
+            var forest = FastTreeForest.FromBytes(reader.Read(name)) ?? throw reader.Corrupt(name, "not a well-formed tree ensemble");
+            var sigmoid = info.Sigmoids?[k] ?? new PlattSigmoid(0, 0);
+            fits.Add(new FastTreeFit(null, forest, sigmoid.Slope, sigmoid.Offset));
+        }
+
+        return fits;
+    }
+
+    /// <summary>Version 1: ML.NET's model zips, every tree used.</summary>
+    private static List<FastTreeFit> LoadMlNet(IArtifactReader reader, int models)
+    {
+        var ml = new MLContext(0);
+        var fits = new List<FastTreeFit>();
+        for (var k = 0; k < models; k++)
         {
             var name = $"model{k}.zip";
             try
             {
                 using var stream = new MemoryStream(reader.Read(name));
-                models.Add(ml.Model.Load(stream, out _));
+                fits.Add(FastTreeFit.Of(ml.Model.Load(stream, out _)));
             }
             catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or IOException or ArgumentException)
             {
@@ -129,28 +175,22 @@ public sealed class FastTreeModel : IModel
             }
         }
 
-        return new FastTreeModel(context.LearnerName, context.Task, info.ClassCount, new FastTreeFeatureEncoder(info.Columns), ml, models);
+        return fits;
     }
 
-    /// <summary>ML.NET stamps entries with the current time; rewrite them in order with a fixed time.</summary>
-    private static byte[] Repack(byte[] zip)
+    private sealed record EncodingFile(string Task, int ClassCount, int Models, IReadOnlyList<EncodedColumn> Columns)
     {
-        using var input = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-        using var output = new MemoryStream();
-        using (var repacked = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in input.Entries)
-            {
-                var copy = repacked.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                copy.LastWriteTime = FixedTimestamp;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                from.CopyTo(to);
-            }
-        }
+        public int? Version { get; init; }
 
-        return output.ToArray();
+        public PlattSigmoid[]? Sigmoids { get; init; }
+
+        public OneVersusAll? Combination { get; init; }
+
+        public IReadOnlyDictionary<string, double>? Facts { get; init; }
     }
 
-    private sealed record EncodingFile(string Task, int ClassCount, int Models, IReadOnlyList<EncodedColumn> Columns);
+    private sealed record PlattSigmoid(double Slope, double Offset);
 }
+
+/// <summary>What describes a fitted FastTree model besides its ML.NET fits.</summary>
+internal sealed record FastTreeModelParts(string LearnerName, TaskKind Task, int ClassCount, FastTreeFeatureEncoder Encoder, OneVersusAll Combination, IReadOnlyDictionary<string, double> Facts);

@@ -24,8 +24,14 @@ public sealed record FastTreeSettings
 
     public required int MaximumBinCountPerFeature { get; init; }
 
-    /// <summary>Keep the iteration with the best validation metric (FastTree's non-tolerant pruning).</summary>
+    /// <summary>Keep the iteration with the best validation loss (LightGBM-TD's rule, on tabml's own evaluation of the trees).</summary>
     public required bool SelectBestIteration { get; init; }
+
+    /// <summary>
+    /// The validation curve ends this many rounds after its first minimum without strict improvement
+    /// (LightGBM-TD's early_stopping_round); null reads the whole curve.
+    /// </summary>
+    public required int? EarlyStoppingRounds { get; init; }
 
     /// <summary>Categorical columns with at most this many categories are one-hot encoded, larger ones coded ordinally.</summary>
     public required int MaxOneHotCategories { get; init; }

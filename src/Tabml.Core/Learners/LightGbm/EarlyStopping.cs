@@ -4,7 +4,9 @@ namespace Tabml.Learners.LightGbm;
 /// The reference's early stopping for GBDTs (method-spec §5.1): an iteration improves only when strictly
 /// below the best so far; training stops after evaluating iteration i* + patience, i* being the first
 /// iteration that reached the minimum. The kept tree count is the index of the LAST minimum of the
-/// recorded curve plus one (pytabkit's reverse_argmin).
+/// recorded curve plus one (pytabkit's reverse_argmin). A NaN loss (e.g. AUC on validation rows of one
+/// class) never improves and is never the minimum; a curve of NaN alone keeps every iteration. FastTree-TD
+/// uses the same rule on its own curves.
 /// </summary>
 public sealed class EarlyStopping
 {
@@ -23,6 +25,11 @@ public sealed class EarlyStopping
     /// <summary>Records one iteration's validation loss; true when training should stop now.</summary>
     public bool Record(double loss)
     {
+        if (double.IsNaN(loss))
+        {
+            loss = double.PositiveInfinity;
+        }
+
         _curve.Add(loss);
         if (loss < _best)
         {
@@ -42,6 +49,6 @@ public sealed class EarlyStopping
         }
 
         var minimum = _curve.Min();
-        return _curve.LastIndexOf(minimum) + 1;
+        return double.IsPositiveInfinity(minimum) ? _curve.Count : _curve.LastIndexOf(minimum) + 1;
     }
 }

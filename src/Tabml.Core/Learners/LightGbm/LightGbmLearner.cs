@@ -61,41 +61,14 @@ public sealed class LightGbmLearner : ILearner
             booster.AddValidation(validSet);
         }
 
-        var stopping = new EarlyStopping(_settings.EarlyStoppingRounds);
-        var metric = target.Task switch { TaskKind.Binary => "binary_error", TaskKind.Multiclass => "multi_error", _ => "rmse" };
-        var iterations = 0;
-        var cutShort = false;
-        while (iterations < _settings.NumIterations)
+        var loss = validSet is null ? null : ValidationLoss.For(context.ValidationMetric, valid!.RequireTarget(), classCount);
+        if (cluster is not null && loss is { IsNative: false })
         {
-            context.Cancellation.ThrowIfCancellationRequested();
-            booster.UpdateOneIteration();
-            iterations++;
-            double? loss = null;
-            var stop = false;
-            if (validSet is not null)
-            {
-                loss = booster.Evaluate(1)[0];
-                if (cluster is not null)
-                {
-                    loss = cluster.GlobalLoss(iterations, loss.Value, valid!.RowCount);
-                }
-
-                stop = stopping.Record(loss.Value);
-            }
-
-            context.Progress?.Report(new LearnerProgress(Name, iterations, _settings.NumIterations, "iteration", metric, loss));
-            if (stop)
-            {
-                break;
-            }
-
-            if (cluster is null && context.Deadline is { } deadline && DateTimeOffset.UtcNow >= deadline && iterations < _settings.NumIterations)
-            {
-                cutShort = true;
-                break;
-            }
+            // The ranks agree on the global loss by combining per-rank error rates or mean squares.
+            throw TabmlException.Usage($"distributed LightGBM selects on the task's default metric, not '{loss.Name}'");
         }
 
+        var (iterations, cutShort, stopping) = Boost(booster, loss, valid?.RowCount ?? 0, context, cluster);
         var best = validSet is null ? iterations : stopping.BestIterationCount();
         var facts = new SortedDictionary<string, double>(StringComparer.Ordinal)
         {
@@ -103,7 +76,53 @@ public sealed class LightGbmLearner : ILearner
             ["iterations_trained"] = iterations,
             [ModelFacts.CutShort] = cutShort ? 1 : 0,
         };
-        return LightGbmModel.Create(Name, target.Task, classCount, layout, booster.ModelText(best), facts);
+        if (validSet is not null && best > 0)
+        {
+            facts[ModelFacts.ValidationLoss] = stopping.Curve[best - 1];
+        }
+
+        return LightGbmModel.Create(Name, target.Task, classCount, layout, LightGbmModelText.WithoutThreadCount(booster.ModelText(best)), facts);
+    }
+
+    /// <summary>
+    /// Grows iterations until the budget, the early stopping rule, or the deadline ends it; returns the
+    /// iterations grown, whether the deadline cut them short, and the recorded validation curve.
+    /// </summary>
+    private (int Iterations, bool CutShort, EarlyStopping Stopping) Boost(LightGbmBooster booster, ValidationLoss? loss, int validRows, LearnerContext context, IDistributedBoosting? cluster)
+    {
+        var stopping = new EarlyStopping(_settings.EarlyStoppingRounds);
+        var iterations = 0;
+        while (iterations < _settings.NumIterations)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            booster.UpdateOneIteration();
+            iterations++;
+            double? value = null;
+            var stop = false;
+            if (loss is not null)
+            {
+                value = loss.Evaluate(booster);
+                if (cluster is not null)
+                {
+                    value = cluster.GlobalLoss(iterations, value.Value, validRows);
+                }
+
+                stop = stopping.Record(value.Value);
+            }
+
+            context.Progress?.Report(new LearnerProgress(Name, iterations, _settings.NumIterations, "iteration", loss?.Name, value));
+            if (stop)
+            {
+                break;
+            }
+
+            if (cluster is null && context.Deadline is { } deadline && DateTimeOffset.UtcNow >= deadline && iterations < _settings.NumIterations)
+            {
+                return (iterations, true, stopping);
+            }
+        }
+
+        return (iterations, false, stopping);
     }
 
     private static int ClassCount(TargetColumn target)

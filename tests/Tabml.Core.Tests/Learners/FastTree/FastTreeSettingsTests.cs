@@ -23,6 +23,7 @@ public sealed class FastTreeSettingsTests
         Assert.Equal(1.0, s.FeatureFraction);
         Assert.Equal(255, s.MaximumBinCountPerFeature);
         Assert.True(s.SelectBestIteration);
+        Assert.Equal(300, s.EarlyStoppingRounds);
     }
 
     [Fact]
@@ -37,6 +38,7 @@ public sealed class FastTreeSettingsTests
         Assert.Equal(1, s.BaggingSize);
         Assert.Equal(0.7, s.BaggingExampleFraction);
         Assert.True(s.SelectBestIteration);
+        Assert.Equal(300, s.EarlyStoppingRounds);
     }
 
     [Fact]
@@ -53,6 +55,7 @@ public sealed class FastTreeSettingsTests
         Assert.Equal(library.FeatureFraction, s.FeatureFraction);
         Assert.Equal(library.MaximumBinCountPerFeature, s.MaximumBinCountPerFeature);
         Assert.False(s.SelectBestIteration);
+        Assert.Null(s.EarlyStoppingRounds);
     }
 
     [Fact]

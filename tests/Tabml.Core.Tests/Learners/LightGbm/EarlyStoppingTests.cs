@@ -53,4 +53,19 @@ public sealed class EarlyStoppingTests
         Assert.All(stops, Assert.False);
         Assert.Equal(4, stopping.BestIterationCount());
     }
+
+    [Fact]
+    public void A_nan_loss_never_improves_and_a_curve_of_nan_keeps_every_iteration()
+    {
+        var mixed = new EarlyStopping(patience: 2);
+        Assert.False(mixed.Record(0.4));
+        Assert.False(mixed.Record(double.NaN));
+        Assert.True(mixed.Record(double.NaN));
+        Assert.Equal(1, mixed.BestIterationCount());
+
+        var allNan = new EarlyStopping(patience: 5);
+        allNan.Record(double.NaN);
+        allNan.Record(double.NaN);
+        Assert.Equal(2, allNan.BestIterationCount());
+    }
 }

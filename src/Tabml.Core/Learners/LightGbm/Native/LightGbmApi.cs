@@ -62,6 +62,12 @@ internal static partial class LightGbmApi
     [LibraryImport(Library, EntryPoint = "LGBM_BoosterGetEval")]
     public static unsafe partial int BoosterGetEval(BoosterHandle handle, int dataIndex, out int length, double* results);
 
+    [LibraryImport(Library, EntryPoint = "LGBM_BoosterGetNumPredict")]
+    public static partial int BoosterGetNumPredict(BoosterHandle handle, int dataIndex, out long length);
+
+    [LibraryImport(Library, EntryPoint = "LGBM_BoosterGetPredict")]
+    public static unsafe partial int BoosterGetPredict(BoosterHandle handle, int dataIndex, out long length, double* results);
+
     [LibraryImport(Library, EntryPoint = "LGBM_BoosterSaveModelToString")]
     public static unsafe partial int BoosterSaveModelToString(BoosterHandle handle, int startIteration, int numIteration, int featureImportanceType, long bufferLength, out long outLength, byte* output);
 

@@ -50,6 +50,22 @@ internal sealed class LightGbmBooster : IDisposable
         return results;
     }
 
+    /// <summary>
+    /// The current predictions (probabilities, or values) for the rows of data set <paramref name="dataIndex"/>
+    /// (0 training, 1 the first validation set), class-major: all rows of class 0, then class 1, ...
+    /// </summary>
+    public unsafe double[] DataPredictions(int dataIndex)
+    {
+        LightGbmException.Check(LightGbmApi.BoosterGetNumPredict(Handle, dataIndex, out var length), "BoosterGetNumPredict");
+        var results = new double[length];
+        fixed (double* output = results)
+        {
+            LightGbmException.Check(LightGbmApi.BoosterGetPredict(Handle, dataIndex, out _, output), "BoosterGetPredict");
+        }
+
+        return results;
+    }
+
     public int ClassCount
     {
         get
