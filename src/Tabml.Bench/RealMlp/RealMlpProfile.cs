@@ -97,7 +97,7 @@ public static class RealMlpProfile
             var clock = Stopwatch.StartNew();
             foreach (var member in members)
             {
-                member.Permutation = member.Shuffle.Permutation(session.Train.Count);
+                member.Reshuffle(session.Train.Count);
             }
 
             for (var b = 0; b < plan.BatchesPerEpoch; b++)
