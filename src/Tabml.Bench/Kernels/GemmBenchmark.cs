@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Tabml.Numerics.LinearAlgebra;
 using Tabml.Numerics.Random;
@@ -8,15 +7,16 @@ namespace Tabml.Bench.Kernels;
 
 /// <summary>
 /// GFLOP/s of the three dense-layer products for the shapes RealMLP uses, next to the FMA peak measured in
-/// the same run (medians of repeated timings; the machine is shared, so read ratios, not absolutes).
+/// the same run (the fastest of many short timings against the best short chunks of the peak loop, so a
+/// shared machine's interruptions drop out; read ratios, not absolutes).
 /// </summary>
 public static class GemmBenchmark
 {
     public static void Run(TextWriter output, SimdLevel level, int repetitions)
     {
-        var peak1 = FmaPeak.GigaflopsPerSecond(1, TimeSpan.FromSeconds(1));
-        var peak2 = FmaPeak.GigaflopsPerSecond(2, TimeSpan.FromSeconds(1));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"instruction set: {level}; FMA peak: {peak1:F0} GFLOP/s (1 thread), {peak2:F0} GFLOP/s (2 threads)"));
+        var (average1, peak1) = FmaPeak.Measure(1, TimeSpan.FromSeconds(1));
+        var (average2, peak2) = FmaPeak.Measure(2, TimeSpan.FromSeconds(1));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"instruction set: {level}; FMA peak in the best 0.1 ms chunks: {peak1:F0} GFLOP/s (1 thread), {peak2:F0} GFLOP/s (2 threads); averages {average1:F0} and {average2:F0}"));
         output.WriteLine();
         output.WriteLine("Plain row-major products (B packed on each call)");
         output.WriteLine("product        m     k     n  threads   GFLOP/s  % of peak");
@@ -36,7 +36,7 @@ public static class GemmBenchmark
             }
         }
 
-        RealMlpKernelBenchmark.Run(output, level, repetitions, peak1);
+        RealMlpKernelBenchmark.Run(output, level, Math.Max(1, repetitions), peak1);
     }
 
     public static double Measure(string product, SimdLevel level, int m, int k, int n, int threads, int repetitions)
@@ -61,27 +61,7 @@ public static class GemmBenchmark
             }
         }
 
-        var flops = 2.0 * m * k * n;
-        var inner = Math.Max(1, (int)(2e8 / flops));
-        for (var i = 0; i < inner; i++)
-        {
-            Once();
-        }
-
-        var times = new List<double>();
-        for (var r = 0; r < repetitions; r++)
-        {
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < inner; i++)
-            {
-                Once();
-            }
-
-            times.Add(clock.Elapsed.TotalSeconds / inner);
-        }
-
-        times.Sort();
-        return flops / times[times.Count / 2] / 1e9;
+        return 2.0 * m * k * n / RealMlpKernelBenchmark.Fastest(Once, repetitions) / 1e9;
     }
 
     private static float[] Fill(DeterministicRandom rng, int length)

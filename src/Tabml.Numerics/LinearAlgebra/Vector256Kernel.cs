@@ -13,14 +13,27 @@ internal readonly struct Vector256Kernel : IGemmKernel
 
     public static int Columns => 16;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile<TEpilogue>(ref float a, in StridedOperand op, ref float panel, int depth, ref TEpilogue epilogue, int row, int column)
+        where TEpilogue : struct, ITileEpilogue, allows ref struct =>
+        TileRows(4, ref a, op, ref panel, depth, ref epilogue, row, column);
+
+    /// <summary>
+    /// A partial tile runs the full tile with its missing rows reading the last real row (their results
+    /// are dropped): every accumulator chain stays independent, and each real row gets the same bits.
+    /// </summary>
+    public static void PartialRows<TEpilogue>(int rows, ref float a, in StridedOperand op, ref float panel, int depth, ref TEpilogue epilogue, int row, int column)
+        where TEpilogue : struct, ITileEpilogue, allows ref struct =>
+        TileRows(rows, ref a, op, ref panel, depth, ref epilogue, row, column);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TileRows<TEpilogue>(int rows, ref float a, in StridedOperand op, ref float panel, int depth, ref TEpilogue epilogue, int row, int column)
         where TEpilogue : struct, ITileEpilogue, allows ref struct
     {
         var c00 = Vector256<float>.Zero; var c01 = c00; var c10 = c00; var c11 = c00;
         var c20 = c00; var c21 = c00; var c30 = c00; var c31 = c00;
-        var r1 = (nint)op.RowStride;
-        nint r2 = r1 * 2, r3 = r1 * 3;
+        var stride = (nint)op.RowStride;
+        var last = rows - 1;
+        nint r1 = stride * Math.Min(1, last), r2 = stride * Math.Min(2, last), r3 = stride * Math.Min(3, last);
         var ds = (nint)op.DepthStride;
         var gs = (nint)op.DepthGroupStride;
         ref var group = ref a;
@@ -56,49 +69,14 @@ internal readonly struct Vector256Kernel : IGemmKernel
         var tile = default(Tile256);
         tile[0] = c00; tile[1] = c01; tile[2] = c10; tile[3] = c11;
         tile[4] = c20; tile[5] = c21; tile[6] = c30; tile[7] = c31;
-        Finish(ref tile, ref epilogue, row, column);
-    }
-
-    public static void PartialRows<TEpilogue>(int rows, ref float a, in StridedOperand op, ref float panel, int depth, ref TEpilogue epilogue, int row, int column)
-        where TEpilogue : struct, ITileEpilogue, allows ref struct
-    {
-        var ds = (nint)op.DepthStride;
-        var gs = (nint)op.DepthGroupStride;
-        for (var r = 0; r < rows; r++)
-        {
-            var acc0 = Vector256<float>.Zero;
-            var acc1 = Vector256<float>.Zero;
-            ref var group = ref Unsafe.Add(ref a, (nint)op.RowStride * r);
-            ref var bp = ref panel;
-            for (var remaining = depth; remaining > 0; remaining -= op.DepthGroup)
-            {
-                var count = Math.Min(op.DepthGroup, remaining);
-                ref var ap = ref group;
-                for (var q = 0; q < count; q++)
-                {
-                    var av = Vector256.Create(ap);
-                    acc0 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bp), acc0);
-                    acc1 = Vector256.FusedMultiplyAdd(av, Vector256.LoadUnsafe(ref bp, 8), acc1);
-                    ap = ref Unsafe.Add(ref ap, ds);
-                    bp = ref Unsafe.Add(ref bp, 16);
-                }
-
-                group = ref Unsafe.Add(ref group, gs);
-            }
-
-            var tile = default(Tile256);
-            tile[0] = acc0;
-            tile[1] = acc1;
-            epilogue.Store(row + r, column, tile[0]);
-            epilogue.Store(row + r, column + 8, tile[1]);
-        }
+        Finish(ref tile, ref epilogue, rows, row, column);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Finish<TEpilogue>(ref Tile256 tile, ref TEpilogue epilogue, int row, int column)
+    private static void Finish<TEpilogue>(ref Tile256 tile, ref TEpilogue epilogue, int rows, int row, int column)
         where TEpilogue : struct, ITileEpilogue, allows ref struct
     {
-        for (var r = 0; r < 4; r++)
+        for (var r = 0; r < rows; r++)
         {
             epilogue.Store(row + r, column, tile[2 * r]);
             epilogue.Store(row + r, column + 8, tile[(2 * r) + 1]);

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Tabml.Numerics.LinearAlgebra;
 
 namespace Tabml.Learners.RealMlp;
@@ -85,7 +84,7 @@ internal static class InputBlock
                 }
                 else
                 {
-                    TensorPrimitives.Multiply(row.Slice(j0, count), scale.AsSpan(j0, count), target);
+                    RowOps.Multiply(network.Level, row.Slice(j0, count), scale.AsSpan(j0, count), target);
                 }
             }
         }
@@ -116,8 +115,8 @@ internal static class InputBlock
                 }
 
                 var sums = scaleSums.Slice(j0, count);
-                TensorPrimitives.MultiplyAdd(gradient, x, sums, sums);
-                TensorPrimitives.Multiply(gradient, scale.AsSpan(j0, count), x);
+                RowOps.MultiplyAdd(network.Level, gradient, x, sums);
+                RowOps.Multiply(network.Level, gradient, scale.AsSpan(j0, count), x);
             }
         }
 

@@ -61,7 +61,7 @@ internal sealed class RealMlpTrainer
             context.Cancellation.ThrowIfCancellationRequested();
             foreach (var member in members)
             {
-                member.Permutation = member.Shuffle.Permutation(n);
+                member.Reshuffle(n);
             }
 
             for (var b = 0; b < plan.BatchesPerEpoch; b++, s++)

@@ -25,7 +25,23 @@ internal sealed class TrainingMember
     public LaneRandom Dropout { get; }
 
     /// <summary>This epoch's order of the training rows.</summary>
-    public int[] Permutation { get; set; } = [];
+    public int[] Permutation { get; private set; } = [];
+
+    /// <summary>A fresh uniform permutation of 0..n−1 (the same draws as <see cref="DeterministicRandom.Permutation"/>, without allocating).</summary>
+    public void Reshuffle(int n)
+    {
+        if (Permutation.Length != n)
+        {
+            Permutation = new int[n];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            Permutation[i] = i;
+        }
+
+        Shuffle.Shuffle(Permutation.AsSpan());
+    }
 
     /// <summary>The parameters of the best epoch so far.</summary>
     public float[]? Best { get; set; }
