@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tabml.Cli.Commands;
 using Tabml.Errors;
+using Tabml.Learners.LightGbm.Native;
 
 namespace Tabml.Cli;
 
@@ -23,20 +24,30 @@ public static class CliApp
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (TabmlException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return e.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            stderr.WriteLine("error: cancelled");
-            return ExitCodes.Internal;
-        }
         catch (Exception e)
         {
-            stderr.WriteLine($"internal error: {e.GetType().Name}: {FirstLine(e.Message)} (please report this)");
-            return ExitCodes.Internal;
+            return Report(LearnerFailure.Unwrap(e), stderr);
+        }
+    }
+
+    /// <summary>One line and the exit code for what ended a command: a user error, a LightGBM error, a cancellation or a bug.</summary>
+    private static int Report(Exception e, TextWriter stderr)
+    {
+        switch (e)
+        {
+            case TabmlException t:
+                stderr.WriteLine($"error: {t.Message}");
+                return t.ExitCode;
+            case LightGbmException:
+                // Outside a member fit (which names the member) a LightGBM error is still about the data it was given.
+                stderr.WriteLine($"error: {FirstLine(e.Message)}");
+                return ExitCodes.BadData;
+            case OperationCanceledException:
+                stderr.WriteLine("error: cancelled");
+                return ExitCodes.Internal;
+            default:
+                stderr.WriteLine($"internal error: {e.GetType().Name}: {FirstLine(e.Message)} (please report this)");
+                return ExitCodes.Internal;
         }
     }
 

@@ -1,9 +1,9 @@
-using Tabml.Errors;
+using Tabml.Learners;
 
 namespace Tabml.Bench.Methods;
 
 /// <summary>
-/// The methods `tabml bench` knows. Composite members are listed in a fixed order, which breaks ties
+/// The methods `tabml bench` knows, under the canonical names of <see cref="ModelNames"/>. Composite members are listed in a fixed order, which breaks ties
 /// (method-spec §7: Best-* takes the first member among equals).
 /// </summary>
 public static class MethodCatalog
@@ -18,7 +18,7 @@ public static class MethodCatalog
         new("fasttree-td", MethodKind.Learner, "fasttree-td", []),
         new("fasttree-d", MethodKind.Learner, "fasttree-d", []),
         new("realmlp-td", MethodKind.Learner, "realmlp-td", []),
-        new("realmlp-td-s", MethodKind.Learner, "realmlp-s", []),
+        new("realmlp-td-s", MethodKind.Learner, "realmlp-td-s", []),
         new("mlp-d", MethodKind.Learner, "mlp-d", []),
         new("lightgbm-hpo", MethodKind.Hpo, "lightgbm", []),
         new("realmlp-hpo", MethodKind.Hpo, "realmlp", []),
@@ -30,9 +30,13 @@ public static class MethodCatalog
 
     public static IReadOnlyList<string> Names { get; } = All.Select(m => m.Name).ToArray();
 
-    public static BenchMethod Get(string name) =>
-        All.FirstOrDefault(m => string.Equals(m.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw TabmlException.Usage($"unknown benchmark method '{name}'; choose from {string.Join(", ", Names)}");
+    /// <summary>The method a name or alias of <see cref="ModelNames"/> means; an unknown name is a usage error listing them.</summary>
+    public static BenchMethod Get(string name)
+    {
+        var canonical = ModelNames.Resolve(name, "--methods").Canonical;
+        return All.FirstOrDefault(m => m.Name == canonical)
+            ?? throw new InvalidOperationException($"model name '{canonical}' has no benchmark method");
+    }
 
     /// <summary>The requested methods plus the members composites need, members first, in catalog order.</summary>
     public static IReadOnlyList<BenchMethod> WithMembers(IEnumerable<string> requested)

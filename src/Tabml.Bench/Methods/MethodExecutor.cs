@@ -86,7 +86,7 @@ public static class MethodExecutor
     private static MethodOutcome Fit(ILearner learner, TaskData data, LearnerContext context, Dictionary<string, string> details)
     {
         var clock = Stopwatch.StartNew();
-        var model = learner.Fit(data.Train, data.Valid, context);
+        using var model = learner.Fit(data.Train, data.Valid, context);
         var fitSeconds = clock.Elapsed.TotalSeconds;
         var valid = model.Predict(data.Valid.WithoutTarget(), context.Threads);
         clock.Restart();

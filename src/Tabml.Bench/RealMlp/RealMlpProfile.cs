@@ -52,7 +52,7 @@ public static class RealMlpProfile
         if (fullFit)
         {
             var clock = Stopwatch.StartNew();
-            var model = RealMlpLearner.Create(RealMlpLearner.TunedName, train.Task).Fit(train, valid, context);
+            using var model = RealMlpLearner.Create(RealMlpLearner.TunedName, train.Task).Fit(train, valid, context);
             var seconds = clock.Elapsed.TotalSeconds;
             var test = data.Slice(outer.Valid);
             var report = Metrics.EvaluationReport.Evaluate(test.RequireTarget(), model.Predict(test.WithoutTarget(), 1));

@@ -108,9 +108,12 @@ public sealed class BenchRunner
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A learner's data or parameter problem reads as its one-line message; a bug keeps its type.
+            var cause = LearnerFailure.Unwrap(e);
+            var message = LearnerFailure.Map(method.Name, cause)?.Message ?? $"{method.Name}: {cause.GetType().Name}: {LearnerFailure.FirstLine(cause.Message)}";
             outcomes[method.Name] = null;
-            _reporter.Warning($"{data.Entry.Name} split {data.Split} {method.Name} failed: {e.Message}");
-            return ResultRows.Failed(data, method.Name, e.Message);
+            _reporter.Warning($"{data.Entry.Name} split {data.Split} {message}");
+            return ResultRows.Failed(data, method.Name, message);
         }
     }
 

@@ -26,11 +26,13 @@ internal static class PredictCommand
         {
             var json = result.GetValue(common.Json);
             var reporter = new ConsoleReporter(console.Error, result.GetValue(common.Quiet) || json);
-            var bundle = ModelBundle.Load(result.GetValue(model)!);
+            var memberName = result.GetValue(member);
+            using var bundle = ModelBundle.Load(result.GetValue(model)!);
+            _ = memberName is null ? null : bundle.Select(memberName); // a wrong name is refused before the data is read
             var tokens = result.GetValue(na) is { Length: > 0 } given ? DataOptions.Split(given) : null;
             var dataPath = result.GetValue(data)!;
             var features = DatasetReader.ReadForPrediction(dataPath, bundle.Schema, tokens, reporter);
-            var predictions = bundle.Predict(features, Math.Max(1, result.GetValue(threads)), result.GetValue(member));
+            var predictions = bundle.Predict(features, Math.Max(1, result.GetValue(threads)), memberName);
             var outPath = result.GetValue(output);
             if (outPath is not null)
             {

@@ -20,7 +20,7 @@ internal static class TrainCommand
         var data = new Argument<string>("DATA") { Description = "Training CSV file (.csv or .csv.gz) with a header row." };
         var dataOptions = new DataOptions();
         var common = new CommonOptions();
-        var models = new Option<string[]>("--models", "-m") { Description = $"Learners, comma-separated (default: {string.Join(",", DefaultModels)}); known: lightgbm, lightgbm-d, fasttree, fasttree-d, realmlp, realmlp-s.", Arity = ArgumentArity.OneOrMore };
+        var models = new Option<string[]>("--models", "-m") { Description = $"Learners, comma-separated (default: {string.Join(",", DefaultModels)}); known: {ModelNames.Listing(ModelNameKind.Learner)}.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the model bundle.", DefaultValueFactory = _ => "model.tabml" };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same data, seed and threads give the same model file.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Threads to use (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -73,8 +73,9 @@ internal static class TrainCommand
             var training = DatasetReader.ReadForTraining(path, dataOptions.ReadOptions(result), reporter);
             reporter.Info(string.Create(CultureInfo.InvariantCulture, $"{path}: {training.Dataset.RowCount} rows, {training.Dataset.Features.Count} features, target '{training.Schema.Target.Name}' ({training.Schema.Target.Task.ToName()})"));
             var trained = ProgressDisplay.Run(console, quiet, progress => new Trainer(reporter, progress).Train(training, options));
+            using var bundle = trained.Bundle;
             var outPath = result.GetValue(output)!;
-            trained.Bundle.Save(outPath);
+            bundle.Save(outPath);
             if (json)
             {
                 JsonOutput.Write(console.Out, new
@@ -122,10 +123,11 @@ internal static class TrainCommand
         }
 
         var trained = ProgressDisplay.Run(console, quiet, progress => new DistributedTrainer(reporter, progress).Train(path, read, cluster, options, Abort));
+        using var bundle = trained.Bundle;
         var outPath = (outArgument ?? (cluster.Rank == 0 ? "model.tabml" : null))?.Replace("{rank}", cluster.Rank.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         if (outPath is not null)
         {
-            trained.Bundle.Save(outPath);
+            bundle.Save(outPath);
         }
 
         if (json)

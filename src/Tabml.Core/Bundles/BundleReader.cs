@@ -1,8 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Tabml.Errors;
 using Tabml.Learners;
+using Tabml.Settings;
 
 namespace Tabml.Bundles;
 
@@ -38,13 +40,28 @@ internal static class BundleReader
             }
 
             var schema = BundleSchemaMapping.FromManifest(manifest.Schema, problem => TabmlException.ModelFile(path, $"manifest.json: {problem}"));
-            var members = manifest.Members.Select(info => LoadMember(path, info, entries, schema)).ToArray();
-            if (members.All(m => m.Weight <= 0))
+            CheckSettings(path, manifest);
+            var members = new List<BundleMember>();
+            try
             {
-                throw TabmlException.ModelFile(path, "manifest.json: no member has a positive weight");
-            }
+                foreach (var info in manifest.Members)
+                {
+                    members.Add(LoadMember(path, info, entries, schema));
+                }
 
-            return new ModelBundle(schema, manifest.Settings, manifest.Validation, members, manifest.Ensemble);
+                if (members.All(m => m.Weight <= 0))
+                {
+                    throw TabmlException.ModelFile(path, "manifest.json: no member has a positive weight");
+                }
+
+                return new ModelBundle(schema, manifest.Settings, manifest.Validation, members, manifest.Ensemble) { TabmlVersion = manifest.TabmlVersion };
+            }
+            catch
+            {
+                // Members already loaded may hold native boosters.
+                members.ForEach(m => m.Model.Dispose());
+                throw;
+            }
         }
         catch (Exception e) when (e is InvalidDataException or IOException or JsonException or NotSupportedException)
         {
@@ -87,6 +104,28 @@ internal static class BundleReader
 
         return root.Deserialize<BundleManifest>(BundleJson.Options)
             ?? throw TabmlException.ModelFile(path, "manifest.json is empty");
+    }
+
+    /// <summary>
+    /// The settings are data, not code, but they must still be ones this tabml knows: the training settings,
+    /// each member's learner settings in its typed record, and the recorded best member.
+    /// </summary>
+    private static void CheckSettings(string path, BundleManifest manifest)
+    {
+        SettingsJson.Read<BundleSettings>(manifest.Settings, BundleJson.Options, problem => TabmlException.ModelFile(path, $"manifest.json: settings: {problem}"));
+        foreach (var member in manifest.Members)
+        {
+            if (member.Settings is not null && LearnerCatalog.SettingsType(member.Learner) is { } type)
+            {
+                SettingsJson.Read(member.Settings, type, BundleJson.Options, problem => TabmlException.ModelFile(path, $"manifest.json: member '{member.Name}' settings: {problem}"));
+            }
+        }
+
+        if (manifest.Ensemble?["best_member"] is { } best
+            && (best is not JsonValue value || !value.TryGetValue<string>(out var name) || manifest.Members.All(m => m.Name != name)))
+        {
+            throw TabmlException.ModelFile(path, $"manifest.json: ensemble.best_member {best.ToJsonString()} names no member");
+        }
     }
 
     private static BundleMember LoadMember(string path, BundleMemberInfo info, Dictionary<string, ZipArchiveEntry> entries, Data.DatasetSchema schema)

@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 using Tabml.Bundles;
 using Tabml.Data;
 using Tabml.Ensembling;
+using Tabml.Errors;
 using Tabml.Learners;
 using Tabml.Metrics;
+using Tabml.Numerics.Simd;
 using Tabml.Reporting;
 using Tabml.Settings;
 using Tabml.Validation;
@@ -59,29 +61,42 @@ public sealed class Trainer
         var started = new bool[learners.Length];
         var gate = new Lock();
         var tasks = Enumerable.Range(0, learners.Length).SelectMany(m => Enumerable.Range(0, plan.Folds.Count).Select(f => (Member: m, Fold: f))).ToArray();
-        Parallel.ForEach(
-            Partitioner.Create(tasks, EnumerablePartitionerOptions.NoBuffering),
-            new ParallelOptions { MaxDegreeOfParallelism = concurrent, CancellationToken = cancellation },
-            task =>
-            {
-                lock (gate)
+        try
+        {
+            Parallel.ForEach(
+                Partitioner.Create(tasks, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = concurrent, CancellationToken = cancellation },
+                task =>
                 {
-                    // A member not begun before the time limit is skipped; the first one always runs.
-                    var anyStarted = started.Any(s => s);
-                    if (!started[task.Member] && anyStarted && deadline is { } d && DateTimeOffset.UtcNow >= d)
+                    lock (gate)
                     {
-                        return;
+                        // A member not begun before the time limit is skipped; the first one always runs.
+                        var anyStarted = started.Any(s => s);
+                        if (!started[task.Member] && anyStarted && deadline is { } d && DateTimeOffset.UtcNow >= d)
+                        {
+                            return;
+                        }
+
+                        if (!started[task.Member])
+                        {
+                            started[task.Member] = true;
+                            _reporter.Info($"training {learners[task.Member].Name}");
+                        }
                     }
 
-                    if (!started[task.Member])
-                    {
-                        started[task.Member] = true;
-                        _reporter.Info($"training {learners[task.Member].Name}");
-                    }
-                }
+                    fits[task.Member, task.Fold] = MemberFitter.FitFold(learners[task.Member], dataset, plan.Folds[task.Fold], context);
+                });
+        }
+        catch (AggregateException e)
+        {
+            // The members fitted before the failure hold native models: free them, then report the cause itself.
+            foreach (var fit in fits)
+            {
+                fit?.Model.Dispose();
+            }
 
-                fits[task.Member, task.Fold] = MemberFitter.FitFold(learners[task.Member], dataset, plan.Folds[task.Fold], context);
-            });
+            LearnerFailure.Rethrow(e);
+        }
 
         var members = new List<FittedMember>();
         var skipped = new List<string>();
@@ -90,6 +105,7 @@ public sealed class Trainer
             var folds = Enumerable.Range(0, plan.Folds.Count).Select(f => fits[m, f]).ToArray();
             if (folds.Any(f => f is null))
             {
+                Array.ForEach(folds, f => f?.Model.Dispose());
                 skipped.Add(learners[m].Name);
                 _reporter.Warning($"{learners[m].Name} skipped: the --time-limit was reached");
                 continue;
@@ -137,6 +153,7 @@ public sealed class Trainer
             ["val_fraction"] = plan.IsHoldout ? options.ValidFraction : null,
             ["folds"] = options.Folds,
             ["ensemble_metric"] = selectionMetric.Name,
+            ["simd"] = StrictEnumConverter.NameOf(SimdSupport.Active),
         };
         var ensemble = new JsonObject
         {

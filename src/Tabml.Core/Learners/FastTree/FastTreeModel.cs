@@ -80,6 +80,15 @@ public sealed class FastTreeModel : IModel
         return new Predictions(n, outputs, values);
     }
 
+    /// <summary>ML.NET's tree ensembles are managed; a transformer that holds more (none of FastTree's do today) is released.</summary>
+    public void Dispose()
+    {
+        foreach (var model in _models)
+        {
+            (model as IDisposable)?.Dispose();
+        }
+    }
+
     public void Save(IArtifactWriter writer)
     {
         var info = new EncodingFile(Task.ToName(), ClassCount, _models.Count, Encoder.Columns);

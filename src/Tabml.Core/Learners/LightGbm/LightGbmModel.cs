@@ -63,6 +63,9 @@ public sealed class LightGbmModel : IModel
         return new Predictions(data.RowCount, 2, values);
     }
 
+    /// <summary>Frees the native booster now rather than at finalization (an HPO run makes one per trial).</summary>
+    public void Dispose() => _booster.Dispose();
+
     public void Save(IArtifactWriter writer)
     {
         var info = new LayoutFile(Layout.Numeric, Layout.Categorical, Task.ToName(), ClassCount, Facts);
@@ -100,10 +103,11 @@ public sealed class LightGbmModel : IModel
 
         var layout = new LightGbmFeatureLayout(info.Numeric, info.Categorical);
         var expectedClasses = context.Task == TaskKind.Multiclass ? info.ClassCount : 1;
-        if (booster.FeatureCount != layout.Width || booster.ClassCount != expectedClasses)
+        var (features, classes) = (booster.FeatureCount, booster.ClassCount);
+        if (features != layout.Width || classes != expectedClasses)
         {
             booster.Dispose();
-            throw reader.Corrupt("model.txt", $"the model has {booster.FeatureCount} features and {booster.ClassCount} outputs per iteration, the layout {layout.Width} and {expectedClasses}");
+            throw reader.Corrupt("model.txt", $"the model has {features} features and {classes} outputs per iteration, the layout {layout.Width} and {expectedClasses}");
         }
 
         return new LightGbmModel(context.LearnerName, context.Task, info.ClassCount, layout, text, booster, info.Facts);

@@ -15,7 +15,7 @@ public sealed record MlpInputEncoder(IReadOnlyList<NumericInput> Numeric, IReadO
     public static MlpInputEncoder Fit(Dataset train, int[] fitRows, RealMlpSettings settings)
     {
         var maxAbs = (float)settings.SmoothClipMaxAbsValue;
-        var robust = settings.NumericScaling != "standard";
+        var robust = settings.NumericScaling != NumericScaling.Standard;
         var numeric = new List<NumericInput>();
         var binary = new List<BinaryInput>();
         var indicators = new List<BinaryInput>();

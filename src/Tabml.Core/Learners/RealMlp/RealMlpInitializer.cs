@@ -39,7 +39,7 @@ internal static class RealMlpInitializer
             var glorot = Math.Sqrt(6.0 / (inWidth + outWidth));
             for (var i = 0; i < weight.Length; i++)
             {
-                weight[i] = settings.WeightInitMode == "glorot" ? (float)rng.NextUniform(-glorot, glorot) : (float)rng.NextGaussian();
+                weight[i] = settings.WeightInitMode == WeightInit.Glorot ? (float)rng.NextUniform(-glorot, glorot) : (float)rng.NextGaussian();
             }
 
             var z = new float[rows * outWidth];
@@ -50,16 +50,16 @@ internal static class RealMlpInitializer
                 z[i] *= c;
             }
 
-            if (settings.WeightInitMode == "std")
+            if (settings.WeightInitMode == WeightInit.Std)
             {
                 NormalizeColumns(weight, z, rows, inWidth, outWidth);
             }
 
-            if (settings.BiasInitMode == "he+5")
+            if (settings.BiasInitMode == BiasInit.HePlus5)
             {
                 HePlusFive(bias, z, rows, outWidth, rng);
             }
-            else if (settings.BiasInitMode == "normal")
+            else if (settings.BiasInitMode == BiasInit.Normal)
             {
                 for (var j = 0; j < outWidth; j++)
                 {
@@ -82,7 +82,7 @@ internal static class RealMlpInitializer
                 for (var j = 0; j < outWidth; j++)
                 {
                     var v = z[(r * outWidth) + j] + bias[j];
-                    z[(r * outWidth) + j] = arch.Activation switch { "mish" => Mish.Value(v), "relu" => Relu.Value(v), _ => Selu.Value(v) };
+                    z[(r * outWidth) + j] = arch.Activation switch { HiddenActivation.Mish => Mish.Value(v), HiddenActivation.Relu => Relu.Value(v), _ => Selu.Value(v) };
                 }
             }
 

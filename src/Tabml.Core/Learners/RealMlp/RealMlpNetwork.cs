@@ -39,7 +39,7 @@ internal sealed class RealMlpNetwork
         }
         else if (w.Periodic is not null)
         {
-            PeriodicEmbedding.Forward(_level, w.Periodic, numeric, rows, x0, ld, Parameters, relu: arch.NumericEmbedding == "plr");
+            PeriodicEmbedding.Forward(_level, w.Periodic, numeric, rows, x0, ld, Parameters, relu: arch.NumericEmbedding == NumericEmbedding.Plr);
         }
 
         var size = arch.EmbeddingSize;
@@ -98,10 +98,10 @@ internal sealed class RealMlpNetwork
             var alpha = Parameters.Alphas[l]?.Value ?? [];
             switch (arch.Activation)
             {
-                case "mish":
+                case HiddenActivation.Mish:
                     ParametricActivation.Forward<Mish>(_level, z, c, Parameters.Biases[l].Value, alpha, a, rows, outWidth);
                     break;
-                case "relu":
+                case HiddenActivation.Relu:
                     ParametricActivation.Forward<Relu>(_level, z, c, Parameters.Biases[l].Value, alpha, a, rows, outWidth);
                     break;
                 default:
@@ -156,10 +156,10 @@ internal sealed class RealMlpNetwork
                 var bg = Parameters.Biases[l].Gradient;
                 switch (arch.Activation)
                 {
-                    case "mish":
+                    case HiddenActivation.Mish:
                         ParametricActivation.Backward<Mish>(_level, gl, z, av, ag, bg, c, rows, outWidth);
                         break;
-                    case "relu":
+                    case HiddenActivation.Relu:
                         ParametricActivation.Backward<Relu>(_level, gl, z, av, ag, bg, c, rows, outWidth);
                         break;
                     default:
@@ -198,7 +198,7 @@ internal sealed class RealMlpNetwork
         }
         else if (w.Periodic is not null)
         {
-            PeriodicEmbedding.Backward(_level, w.Periodic, g, rows, d, Parameters, relu: arch.NumericEmbedding == "plr");
+            PeriodicEmbedding.Backward(_level, w.Periodic, g, rows, d, Parameters, relu: arch.NumericEmbedding == NumericEmbedding.Plr);
         }
 
         var size = arch.EmbeddingSize;

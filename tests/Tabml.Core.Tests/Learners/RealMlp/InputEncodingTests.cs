@@ -28,7 +28,7 @@ public sealed class InputEncodingTests
 
         Assert.Empty(encoder.Embeddings);
         Assert.Equal(1 + 5 + 20 + 1, encoder.Binary.Count);
-        Assert.Equal("none", settings.NumEmbType);
+        Assert.Equal(NumericEmbedding.None, settings.NumEmbType);
     }
 
     [Fact]
