@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Tabml.Cli.Commands;
 using Tabml.Errors;
-using Tabml.Learners.LightGbm.Native;
 
 namespace Tabml.Cli;
 
@@ -30,7 +29,7 @@ public static class CliApp
         }
     }
 
-    /// <summary>One line and the exit code for what ended a command: a user error, a LightGBM error, a cancellation or a bug.</summary>
+    /// <summary>One line and the exit code for what ended a command (inside the wrappers of parallel loops): a user error, a cancellation or a bug.</summary>
     private static int Report(Exception e, TextWriter stderr)
     {
         switch (e)
@@ -38,10 +37,6 @@ public static class CliApp
             case TabmlException t:
                 stderr.WriteLine($"error: {t.Message}");
                 return t.ExitCode;
-            case LightGbmException:
-                // Outside a member fit (which names the member) a LightGBM error is still about the data it was given.
-                stderr.WriteLine($"error: {FirstLine(e.Message)}");
-                return ExitCodes.BadData;
             case OperationCanceledException:
                 stderr.WriteLine("error: cancelled");
                 return ExitCodes.Internal;
