@@ -26,14 +26,28 @@ internal static class BundleReader
         try
         {
             using var zip = OpenZip(path);
-            var entries = zip.Entries.ToDictionary(e => e.FullName, StringComparer.Ordinal);
+            var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
+            foreach (var entry in zip.Entries)
+            {
+                if (!entries.TryAdd(entry.FullName, entry))
+                {
+                    throw TabmlException.ModelFile(path, $"entry {entry.FullName} appears twice: the file was modified or is corrupt");
+                }
+            }
+
             if (!entries.TryGetValue("manifest.json", out var manifestEntry))
             {
                 throw TabmlException.ModelFile(path, "not a tabml model bundle (no manifest.json)");
             }
 
             var manifestBytes = ReadAll(manifestEntry);
+            if (JsonProblem(manifestBytes) is { } problem)
+            {
+                throw TabmlException.ModelFile(path, $"manifest.json: {problem}");
+            }
+
             var manifest = ParseManifest(path, manifestBytes);
+
             if (!entries.TryGetValue("manifest.sha256", out var hashEntry) || Encoding.ASCII.GetString(ReadAll(hashEntry)) != BundleWriter.Sha256(manifestBytes))
             {
                 throw TabmlException.ModelFile(path, "manifest.json does not match its sha256: the file was modified or is corrupt");
@@ -141,6 +155,49 @@ internal static class BundleReader
         return new BundleMember(info.Name, model, info.Weight, info.Validation, info.Settings);
     }
 
+    /// <summary>What the deserializer would report as something other than a JSON error: text that is not UTF-8, or null in a list.</summary>
+    internal static string? JsonProblem(byte[] json) =>
+        !System.Text.Unicode.Utf8.IsValid(json) ? "not valid UTF-8 text"
+        : NullInArray(json) ? "a list holds null, which tabml never writes"
+        : null;
+
+    /// <summary>
+    /// Whether a JSON document has null as an array element. Nothing tabml writes does, and deserializing
+    /// checks the nullability of properties but not of list elements, so a null there would surface later as
+    /// a NullReferenceException instead of a bad-model-file error.
+    /// </summary>
+    internal static bool NullInArray(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var inArray = new Stack<bool>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartArray:
+                        inArray.Push(true);
+                        break;
+                    case JsonTokenType.StartObject:
+                        inArray.Push(false);
+                        break;
+                    case JsonTokenType.EndArray or JsonTokenType.EndObject:
+                        inArray.TryPop(out _);
+                        break;
+                    case JsonTokenType.Null when inArray.TryPeek(out var array) && array:
+                        return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed JSON is reported by the parser that reads it, with its position.
+        }
+
+        return false;
+    }
+
     internal static byte[] ReadAll(ZipArchiveEntry entry)
     {
         if (entry.Length > MaxEntryBytes)
@@ -175,6 +232,11 @@ internal static class BundleReader
             if (content.LongLength != expected.Bytes || BundleWriter.Sha256(content) != expected.Sha256)
             {
                 throw Corrupt(name, "content does not match its sha256: the file was modified or is corrupt");
+            }
+
+            if (name.EndsWith(".json", StringComparison.Ordinal) && JsonProblem(content) is { } problem)
+            {
+                throw Corrupt(name, problem);
             }
 
             return content;

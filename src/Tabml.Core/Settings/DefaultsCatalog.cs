@@ -35,6 +35,12 @@ public static class DefaultsCatalog
     {
         using var stream = typeof(DefaultsCatalog).Assembly.GetManifestResourceStream($"defaults/{name}.json")
             ?? throw new InvalidOperationException($"no embedded defaults file 'defaults/{name}.json'");
+        return Read<T>(name, stream);
+    }
+
+    /// <summary>Reads defaults JSON named <paramref name="name"/> (for messages) from <paramref name="stream"/>.</summary>
+    internal static T Read<T>(string name, Stream stream)
+    {
         try
         {
             return JsonSerializer.Deserialize<T>(stream, JsonOptions)

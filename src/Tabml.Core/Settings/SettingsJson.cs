@@ -38,7 +38,10 @@ public static partial class SettingsJson
         var unmapped = UnmappedProperty().Match(e.Message);
         if (unmapped.Success)
         {
-            return $"unknown key '{Key(e.Path, unmapped.Groups[1].Value)}'";
+            // The path already ends at the unknown property for nested objects in some cases, not in others.
+            var property = unmapped.Groups[1].Value;
+            var path = Key(e.Path, null);
+            return $"unknown key '{(path == property || path.EndsWith("." + property, StringComparison.Ordinal) ? path : Key(e.Path, property))}'";
         }
 
         var missing = MissingProperties().Match(e.Message);

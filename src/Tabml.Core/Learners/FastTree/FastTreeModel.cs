@@ -129,9 +129,13 @@ public sealed class FastTreeModel : IModel
                 using var stream = new MemoryStream(reader.Read(name));
                 models.Add(ml.Model.Load(stream, out _));
             }
-            catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or IOException or ArgumentException)
+            catch (Exception e) when (e is not Errors.TabmlException and not OutOfMemoryException)
             {
-                throw reader.Corrupt(name, $"ML.NET cannot read the model: {e.Message.Split('\n')[0]}");
+                // ML.NET parses the zip with reflection-created loaders: whatever a damaged model makes them
+                // throw (wrapped in TargetInvocationException, or a NullReferenceException deep inside) means
+                // this is not a model ML.NET can read.
+                var cause = Errors.LearnerFailure.Unwrap(e);
+                throw reader.Corrupt(name, $"ML.NET cannot read the model: {cause.GetType().Name}: {cause.Message.Split('\n')[0]}");
             }
         }
 

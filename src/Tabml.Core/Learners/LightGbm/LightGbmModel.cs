@@ -91,6 +91,11 @@ public sealed class LightGbmModel : IModel
         }
 
         var text = Encoding.UTF8.GetString(reader.Read("model.txt"));
+        if (LightGbmModelText.Problem(text) is { } problem)
+        {
+            throw reader.Corrupt("model.txt", $"not LightGBM model text as LightGBM writes it: {problem}");
+        }
+
         LightGbmBooster booster;
         try
         {
