@@ -25,20 +25,26 @@ public static class CliApp
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (TabmlException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return e.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            stderr.WriteLine("error: cancelled");
-            return ExitCodes.Internal;
-        }
         catch (Exception e)
         {
-            stderr.WriteLine($"internal error: {e.GetType().Name}: {FirstLine(e.Message)} (please report this)");
-            return ExitCodes.Internal;
+            return Report(LearnerFailure.Unwrap(e), stderr);
+        }
+    }
+
+    /// <summary>One line and the exit code for what ended a command (inside the wrappers of parallel loops): a user error, a cancellation or a bug.</summary>
+    private static int Report(Exception e, TextWriter stderr)
+    {
+        switch (e)
+        {
+            case TabmlException t:
+                stderr.WriteLine($"error: {t.Message}");
+                return t.ExitCode;
+            case OperationCanceledException:
+                stderr.WriteLine("error: cancelled");
+                return ExitCodes.Internal;
+            default:
+                stderr.WriteLine($"internal error: {e.GetType().Name}: {FirstLine(e.Message)} (please report this)");
+                return ExitCodes.Internal;
         }
     }
 

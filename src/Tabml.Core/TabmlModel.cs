@@ -13,7 +13,7 @@ namespace Tabml;
 /// read the leaderboard, save and load the model file, and predict labels, class probabilities or values
 /// for new rows (<see cref="TabularData"/>). The command line is a shell over this class.
 /// </summary>
-public sealed class TabmlModel
+public sealed class TabmlModel : IDisposable
 {
     private TabmlModel(ModelBundle bundle, TrainResult? training, int? trainingRows)
     {
@@ -107,4 +107,7 @@ public sealed class TabmlModel
         var data = DatasetReader.ReadForEvaluation(labelled, Bundle.Schema, missingTokens, reporter);
         return PermutationImportance.Compute(Bundle, data, options ?? new ImportanceOptions());
     }
+
+    /// <summary>Frees the members' native resources (LightGBM boosters, ML.NET objects).</summary>
+    public void Dispose() => Bundle.Dispose();
 }

@@ -11,8 +11,8 @@ public static class RealMlpSearchSpace
 {
     public static RealMlpSettings Sample(RealMlpSettings td, bool classification, DeterministicRandom rng)
     {
-        string[] embeddings = ["none", "pbld", "pl", "plr"];
-        string[] activations = ["relu", "selu", "mish"];
+        NumericEmbedding[] embeddings = [NumericEmbedding.None, NumericEmbedding.Pbld, NumericEmbedding.Pl, NumericEmbedding.Plr];
+        HiddenActivation[] activations = [HiddenActivation.Relu, HiddenActivation.Selu, HiddenActivation.Mish];
         var hidden = Pick(rng, [0.6, 0.2, 0.2]) switch { 0 => new[] { 256, 256, 256 }, 1 => [64, 64, 64, 64, 64], _ => [512] };
         return td with
         {

@@ -4,7 +4,7 @@ using Tabml.Learners;
 namespace Tabml.Bench.Methods;
 
 /// <summary>
-/// The methods `tabml bench` knows. Composite members are listed in a fixed order, which breaks ties
+/// The methods `tabml bench` knows, under the canonical names of <see cref="ModelNames"/>. Composite members are listed in a fixed order, which breaks ties
 /// (method-spec §7: Best-* takes the first member among equals).
 /// </summary>
 public static class MethodCatalog
@@ -19,7 +19,7 @@ public static class MethodCatalog
         new("fasttree-td", MethodKind.Learner, "fasttree-td", []),
         new("fasttree-d", MethodKind.Learner, "fasttree-d", []),
         new("realmlp-td", MethodKind.Learner, "realmlp-td", []),
-        new("realmlp-td-s", MethodKind.Learner, "realmlp-s", []),
+        new("realmlp-td-s", MethodKind.Learner, "realmlp-td-s", []),
         new("mlp-d", MethodKind.Learner, "mlp-d", []),
         new("lightgbm-hpo", MethodKind.Hpo, "lightgbm", []),
         new("realmlp-hpo", MethodKind.Hpo, "realmlp", []),
@@ -32,15 +32,16 @@ public static class MethodCatalog
     public static IReadOnlyList<string> Names { get; } = All.Select(m => m.Name).ToArray();
 
     /// <summary>
-    /// A catalog method, a preset with levers (<see cref="PresetMethods"/>), or a learner's fitting variant
-    /// (<see cref="MemberVariant"/>, e.g. realmlp-td.bag8.ens4).
+    /// A method of the name table (<see cref="ModelNames"/>, any alias), a preset with levers
+    /// (<see cref="PresetMethods"/>), or a learner's fitting variant (<see cref="MemberVariant"/>, e.g.
+    /// realmlp-td.bag8.ens4); an unknown name is a usage error listing them.
     /// </summary>
     public static BenchMethod Get(string name)
     {
-        var known = All.FirstOrDefault(m => string.Equals(m.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (known is not null)
+        if (ModelNames.TryResolve(name, out var known))
         {
-            return known;
+            return All.FirstOrDefault(m => m.Name == known.Canonical)
+                ?? throw new InvalidOperationException($"model name '{known.Canonical}' has no benchmark method");
         }
 
         if (PresetMethods.IsPresetName(name))
@@ -55,7 +56,7 @@ public static class MethodCatalog
             return plain ?? new BenchMethod(variant.Name, MethodKind.Variant, variant.Learner, []) { Variant = variant };
         }
 
-        throw TabmlException.Usage($"unknown benchmark method '{name}'; choose from {string.Join(", ", Names)}, a preset (paper, default, best, with levers such as paper+calibrate, paper+bag8, paper+ens4, paper+refit) or a learner variant (realmlp-td.bag8.ens4)");
+        throw TabmlException.Usage($"--methods: unknown name '{name.Trim()}'; choose from {string.Join(", ", Names)}, a preset (paper, default, best-quality, with levers such as paper+calibrate, paper+bag8, paper+ens4, paper+refit) or a learner variant (realmlp-td.bag8.ens4)");
     }
 
     /// <summary>The requested methods plus the members composites need, members first, in catalog order.</summary>

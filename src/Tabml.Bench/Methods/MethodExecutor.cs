@@ -35,6 +35,7 @@ public static class MethodExecutor
         var bestLoss = double.PositiveInfinity;
         var bestTrial = -1;
         var fitSeconds = 0.0;
+        var memory = new List<string>();
         for (var trial = 0; trial < trials; trial++)
         {
             context.Cancellation.ThrowIfCancellationRequested();
@@ -48,6 +49,12 @@ public static class MethodExecutor
             {
                 (best, bestLoss, bestTrial) = (outcome, loss, trial);
             }
+
+            // Every 10th trial, the peak and current resident set: flat figures show each trial's model was freed.
+            if ((trial + 1) % 10 == 0 && Running.MemoryProbe.PeakMb() is { } peak && Running.MemoryProbe.CurrentMb() is { } now)
+            {
+                memory.Add(string.Create(CultureInfo.InvariantCulture, $"{trial + 1}:{peak:F0}/{now:F0}"));
+            }
         }
 
         var details = new Dictionary<string, string>(best!.Details)
@@ -55,6 +62,11 @@ public static class MethodExecutor
             ["trials"] = trials.ToString(CultureInfo.InvariantCulture),
             ["best_trial"] = bestTrial.ToString(CultureInfo.InvariantCulture),
         };
+        if (memory.Count > 0)
+        {
+            details["memory_mb_peak_now_by_trial"] = string.Join(" ", memory);
+        }
+
         return best with { FitSeconds = fitSeconds, Details = details };
     }
 
@@ -167,7 +179,7 @@ public static class MethodExecutor
     private static MethodOutcome Fit(ILearner learner, TaskData data, LearnerContext context, Dictionary<string, string> details)
     {
         var clock = Stopwatch.StartNew();
-        var model = learner.Fit(data.Train, data.Valid, context);
+        using var model = learner.Fit(data.Train, data.Valid, context);
         var fitSeconds = clock.Elapsed.TotalSeconds;
         var valid = model.Predict(data.Valid.WithoutTarget(), context.Threads);
         clock.Restart();

@@ -18,7 +18,7 @@ public static class BenchReport
         return summaries;
     }
 
-    /// <summary>Combines the results of shard directories into one (the last row of a run wins).</summary>
+    /// <summary>Combines the results of shard directories into one; finished rows of the same name must share their run key.</summary>
     public static IReadOnlyList<ResultRow> Merge(IEnumerable<string> shardDirectories, string output)
     {
         var rows = new Dictionary<(string, string, int), ResultRow>();
@@ -32,7 +32,13 @@ public static class BenchReport
 
             foreach (var row in ResultStore.Read(path))
             {
-                if (!rows.TryGetValue(row.Key, out var existing) || !existing.Ok)
+                if (rows.TryGetValue(row.Key, out var existing) && existing.Ok && row.Ok && existing.RunKey != row.RunKey)
+                {
+                    var changes = string.Join("; ", row.RunKey?.Differences(existing.RunKey) ?? ["no key (written by an older tabml)"]);
+                    throw Errors.TabmlException.Usage($"{path}: {row.Dataset} {row.Method} split {row.Split} was made with other settings than in an earlier folder ({changes}); merge only shards of one run");
+                }
+
+                if (existing is null || !existing.Ok)
                 {
                     rows[row.Key] = row;
                 }

@@ -46,6 +46,9 @@ public sealed record ResultRow
 
     [JsonPropertyName("details")] public IReadOnlyDictionary<string, string>? Details { get; init; }
 
+    /// <summary>What determined the row; null in rows written before keys were recorded.</summary>
+    [JsonPropertyName("run_key")] public RunKey? RunKey { get; init; }
+
     [JsonIgnore]
     public (string Dataset, string Method, int Split) Key => (Dataset, Method, Split);
 

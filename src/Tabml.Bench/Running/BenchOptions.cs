@@ -23,7 +23,7 @@ public sealed record BenchOptions
 
     public int HpoTrials { get; init; } = 50;
 
-    /// <summary>The metric every method selects on (--metric); null for the task's default (error / RMSE).</summary>
+    /// <summary>The selection metric of every method (recorded in each row's key); null for the task's default.</summary>
     public string? Metric { get; init; }
 
     /// <summary>Runs (dataset × split groups) processed side by side; each gets Threads / Jobs threads.</summary>

@@ -15,7 +15,8 @@ namespace Tabml.Bench.Running;
 /// <summary>
 /// Runs every (dataset, split) group of a benchmark — its member methods first, then the composites built
 /// from their cached predictions — appending one result row per method as it finishes. Rows already in
-/// results.jsonl are skipped, so an interrupted run resumes; a shard runs every n-th group.
+/// results.jsonl under the same <see cref="RunKey"/> are skipped, so an interrupted run resumes; rows under
+/// another key make the run refuse to start; a shard runs every n-th group.
 /// </summary>
 public sealed class BenchRunner
 {
@@ -39,7 +40,12 @@ public sealed class BenchRunner
         var groups = options.Datasets.SelectMany(d => Enumerable.Range(0, splitCount).Select(s => (Entry: d, Split: s)))
             .Where((_, i) => i % options.Shard.Count == options.Shard.Index - 1)
             .ToArray();
-        var done = store.ReadAll().Where(r => r.Ok).Select(r => r.Key).ToHashSet();
+        var keys = new RunKeys(options);
+        var planned = groups.SelectMany(g => methods.Select(m => (Name: (g.Entry.Name, m.Name, g.Split), Key: keys.For(g.Entry, g.Split, m))))
+            .ToDictionary(x => x.Name, x => x.Key);
+        var existing = store.ReadAll();
+        RefuseOtherSettings(options.OutputDirectory, existing, planned);
+        var done = existing.Where(r => r.Ok && planned.TryGetValue(r.Key, out var key) && key == r.RunKey).Select(r => r.Key).ToHashSet();
         var total = groups.Sum(g => methods.Count(m => !done.Contains((g.Entry.Name, m.Name, g.Split))));
         _reporter.Info($"benchmark: {groups.Length} dataset splits × {methods.Count} methods, {total} runs to do ({done.Count} done before)");
         var finished = 0;
@@ -62,7 +68,8 @@ public sealed class BenchRunner
                         continue;
                     }
 
-                    if (isDone && cache.TryRead(group.Entry.Name, group.Split, method.Name, out var cached))
+                    var key = planned[(group.Entry.Name, method.Name, group.Split)];
+                    if (isDone && cache.TryRead(group.Entry.Name, group.Split, method.Name, key.Hash, out var cached))
                     {
                         outcomes[method.Name] = cached;
                         continue;
@@ -70,7 +77,7 @@ public sealed class BenchRunner
 
                     // Not done yet, or done but needed by a composite and no longer cached: run it.
                     data ??= Load(options, group.Entry, group.Split);
-                    var row = RunOne(options, method, data, outcomes, cache, threads, cancellation);
+                    var row = RunOne(options, method, data, outcomes, cache, key.Hash, threads, cancellation) with { RunKey = key };
                     if (!isDone)
                     {
                         store.Append(row);
@@ -83,7 +90,7 @@ public sealed class BenchRunner
         return store.ReadAll();
     }
 
-    private ResultRow RunOne(BenchOptions options, BenchMethod method, TaskData data, Dictionary<string, MethodOutcome?> outcomes, PredictionCache cache, int threads, CancellationToken cancellation)
+    private ResultRow RunOne(BenchOptions options, BenchMethod method, TaskData data, Dictionary<string, MethodOutcome?> outcomes, PredictionCache cache, string keyHash, int threads, CancellationToken cancellation)
     {
         try
         {
@@ -109,7 +116,7 @@ public sealed class BenchRunner
                     _ => MethodExecutor.RunLearner(method.Learner!, data, context),
                 };
                 outcome = outcome with { PeakMemoryMb = MemoryProbe.PeakMb() };
-                cache.Write(data.Entry.Name, data.Split, method.Name, outcome);
+                cache.Write(data.Entry.Name, data.Split, method.Name, keyHash, outcome);
             }
 
             outcomes[method.Name] = outcome;
@@ -118,10 +125,32 @@ public sealed class BenchRunner
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A learner's data or parameter problem reads as its one-line message; a bug keeps its type.
+            var cause = LearnerFailure.Unwrap(e);
+            var message = LearnerFailure.Map(method.Name, cause)?.Message ?? $"{method.Name}: {cause.GetType().Name}: {LearnerFailure.FirstLine(cause.Message)}";
             outcomes[method.Name] = null;
-            _reporter.Warning($"{data.Entry.Name} split {data.Split} {method.Name} failed: {e.Message}");
-            return ResultRows.Failed(data, method.Name, e.Message);
+            _reporter.Warning($"{data.Entry.Name} split {data.Split} {message}");
+            return ResultRows.Failed(data, method.Name, message);
         }
+    }
+
+    /// <summary>
+    /// A reused output folder never mixes runs: finished rows this run would redo under different settings
+    /// (another seed, split file, data file, settings, trial count or tabml version) are refused, not
+    /// replaced or reported as new. Failed rows are simply redone.
+    /// </summary>
+    private static void RefuseOtherSettings(string directory, IReadOnlyList<ResultRow> existing, Dictionary<(string, string, int), RunKey> planned)
+    {
+        var conflicts = existing.Where(r => r.Ok && planned.TryGetValue(r.Key, out var key) && key != r.RunKey).ToArray();
+        if (conflicts.Length == 0)
+        {
+            return;
+        }
+
+        var first = conflicts[0];
+        var changes = string.Join("; ", planned[first.Key].Differences(first.RunKey));
+        throw TabmlException.Usage(
+            $"{Path.Combine(directory, "results.jsonl")}: {conflicts.Length} finished row(s) were made with other settings than this run ({first.Dataset} {first.Method} split {first.Split}: {changes}); use another --out, or delete the folder to start over");
     }
 
     private TaskData Load(BenchOptions options, SuiteEntry entry, int split)

@@ -21,15 +21,20 @@ public static class MemoryProbe
     }
 
     /// <summary>Peak resident set in MB since the last reset, or null when unknown.</summary>
-    public static double? PeakMb()
+    public static double? PeakMb() => Read("VmHWM:");
+
+    /// <summary>The resident set now, in MB, or null when unknown.</summary>
+    public static double? CurrentMb() => Read("VmRSS:");
+
+    private static double? Read(string field)
     {
         try
         {
             foreach (var line in File.ReadLines("/proc/self/status"))
             {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                if (line.StartsWith(field, StringComparison.Ordinal))
                 {
-                    var kb = double.Parse(line["VmHWM:".Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
+                    var kb = double.Parse(line[field.Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
                     return kb / 1024.0;
                 }
             }

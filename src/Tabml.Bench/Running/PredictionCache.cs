@@ -7,8 +7,8 @@ using Tabml.Learners;
 namespace Tabml.Bench.Running;
 
 /// <summary>
-/// Member outcomes on disk (cache/DATASET/splitK/METHOD.bin), so composite methods reuse members trained
-/// once per split, also across resumed runs and shards.
+/// Member outcomes on disk (cache/DATASET/splitK/METHOD.KEYHASH.bin), so composite methods reuse members
+/// trained once per split, also across resumed runs and shards — only under the same run key.
 /// </summary>
 public sealed class PredictionCache
 {
@@ -20,10 +20,10 @@ public sealed class PredictionCache
         _root = root;
     }
 
-    public bool TryRead(string dataset, int split, string method, out MethodOutcome outcome)
+    public bool TryRead(string dataset, int split, string method, string keyHash, out MethodOutcome outcome)
     {
         outcome = null!;
-        var path = PathOf(dataset, split, method);
+        var path = PathOf(dataset, split, method, keyHash);
         if (!File.Exists(path))
         {
             return false;
@@ -57,9 +57,9 @@ public sealed class PredictionCache
         }
     }
 
-    public void Write(string dataset, int split, string method, MethodOutcome outcome)
+    public void Write(string dataset, int split, string method, string keyHash, MethodOutcome outcome)
     {
-        var path = PathOf(dataset, split, method);
+        var path = PathOf(dataset, split, method, keyHash);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var details = JsonSerializer.SerializeToUtf8Bytes(outcome.Details);
         var bytes = new byte[40 + (8 * (outcome.Valid.Values.Length + outcome.Test.Values.Length)) + details.Length];
@@ -84,8 +84,8 @@ public sealed class PredictionCache
         File.Move(temporary, path, overwrite: true);
     }
 
-    private string PathOf(string dataset, int split, string method) =>
-        System.IO.Path.Combine(_root, dataset, $"split{split}", $"{method}.bin");
+    private string PathOf(string dataset, int split, string method, string keyHash) =>
+        System.IO.Path.Combine(_root, dataset, $"split{split}", $"{method}.{keyHash}.bin");
 
     private static double[] ReadDoubles(ReadOnlySpan<byte> span, ref int offset, int count)
     {

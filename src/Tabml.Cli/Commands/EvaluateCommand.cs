@@ -25,10 +25,12 @@ internal static class EvaluateCommand
         {
             var json = result.GetValue(common.Json);
             var reporter = new ConsoleReporter(console.Error, result.GetValue(common.Quiet) || json);
-            var bundle = ModelBundle.Load(result.GetValue(model)!);
+            var memberName = result.GetValue(member);
+            using var bundle = ModelBundle.Load(result.GetValue(model)!);
+            _ = memberName is null ? null : bundle.Select(memberName); // a wrong name is refused before the data is read
             var tokens = result.GetValue(na) is { Length: > 0 } given ? DataOptions.Split(given) : null;
             var labelled = DatasetReader.ReadForEvaluation(result.GetValue(data)!, bundle.Schema, tokens, reporter);
-            var predictions = bundle.Predict(labelled.Features, Math.Max(1, result.GetValue(threads)), result.GetValue(member));
+            var predictions = bundle.Predict(labelled.Features, Math.Max(1, result.GetValue(threads)), memberName);
             if (labelled.RowsWithTarget.Length != predictions.RowCount)
             {
                 predictions = predictions.Slice(labelled.RowsWithTarget);

@@ -27,14 +27,15 @@ internal static class PredictCommand
         {
             var json = result.GetValue(common.Json);
             var reporter = new ConsoleReporter(console.Error, result.GetValue(common.Quiet) || json);
-            var bundle = ModelBundle.Load(result.GetValue(model)!);
+            var memberName = result.GetValue(member);
+            using var bundle = ModelBundle.Load(result.GetValue(model)!);
+            _ = memberName is null ? null : bundle.Select(memberName); // a wrong name is refused before the data is read
             var tokens = result.GetValue(na) is { Length: > 0 } given ? DataOptions.Split(given) : null;
             var chunkRows = result.GetValue(chunk) is { } rowsGiven
                 ? rowsGiven >= 1 ? rowsGiven : throw TabmlException.Usage("--chunk-rows must be at least 1")
                 : PredictionChunks.DefaultRows(bundle.Schema.Features.Count);
             var chunks = PredictionChunks.Read(result.GetValue(data)!, bundle.Schema, chunkRows, tokens, reporter);
             var threadCount = Math.Max(1, result.GetValue(threads));
-            var memberName = result.GetValue(member);
             var predictions = ReadAhead.Enumerate(chunks).Select(chunk => bundle.Predict(chunk, threadCount, memberName));
             var outPath = result.GetValue(output);
             if (outPath is not null)

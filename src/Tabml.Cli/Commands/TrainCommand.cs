@@ -17,11 +17,11 @@ internal static class TrainCommand
         var data = new Argument<string>("DATA") { Description = "Training CSV file (.csv or .csv.gz) with a header row." };
         var dataOptions = new DataOptions();
         var common = new CommonOptions();
-        var models = new Option<string[]>("--models", "-m") { Description = "Learners, comma-separated, instead of the preset's (lightgbm, fasttree, realmlp); known: lightgbm, lightgbm-d, fasttree, fasttree-d, realmlp, realmlp-s, mlp-d.", Arity = ArgumentArity.OneOrMore };
+        var models = new Option<string[]>("--models", "-m") { Description = $"Learners, comma-separated, instead of the preset's (lightgbm-td, fasttree-td, realmlp-td); known: {ModelNames.Listing(ModelNameKind.Learner)}.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Where to write the model bundle.", DefaultValueFactory = _ => "model.tabml" };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same data, seed and threads give the same model file.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Threads to use (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var preset = new Option<string>("--preset") { Description = "Training recipe: paper (the paper's Ensemble-TD), default (chosen by benchmark), best (strongest regardless of time). Flags below override single parts.", DefaultValueFactory = _ => PresetCatalog.Default };
+        var preset = new Option<string>("--preset") { Description = "Training recipe: paper (the paper's Ensemble-TD), default (chosen by benchmark), best-quality (strongest regardless of time). Flags below override single parts.", DefaultValueFactory = _ => PresetCatalog.Default };
         var metric = new Option<string?>("--metric") { Description = "What to optimise and select on: error, logloss, auc, brier (classification); rmse, mae (regression). Default: error / rmse." };
         var validFraction = new Option<double?>("--val-fraction") { Description = "Fraction of the training rows held out for early stopping and selection (default 0.2)." };
         var folds = new Option<int?>("--folds") { Description = "K-fold bagging instead of one holdout (1 = holdout): each learner is trained K times, out-of-fold predictions select the ensemble, prediction averages the fold models." };
@@ -69,7 +69,7 @@ internal static class TrainCommand
                 return Distributed(console, reporter, quiet, json, path, dataOptions.ReadOptions(result), cluster, options, outArgument);
             }
 
-            var model = ProgressDisplay.Run(console, quiet, progress => TabmlModel.Train(TabularData.FromCsv(path), dataOptions.ReadOptions(result), options, new TrainMonitor { Reporter = reporter, Progress = progress }));
+            using var model = ProgressDisplay.Run(console, quiet, progress => TabmlModel.Train(TabularData.FromCsv(path), dataOptions.ReadOptions(result), options, new TrainMonitor { Reporter = reporter, Progress = progress }));
             var trained = model.Training!;
             var outPath = result.GetValue(output)!;
             model.Save(outPath);
@@ -120,10 +120,11 @@ internal static class TrainCommand
         }
 
         var trained = ProgressDisplay.Run(console, quiet, progress => new DistributedTrainer(reporter, progress).Train(path, read, cluster, options, Abort));
+        using var bundle = trained.Bundle;
         var outPath = (outArgument ?? (cluster.Rank == 0 ? "model.tabml" : null))?.Replace("{rank}", cluster.Rank.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         if (outPath is not null)
         {
-            trained.Bundle.Save(outPath);
+            bundle.Save(outPath);
         }
 
         if (json)

@@ -7,9 +7,10 @@ namespace Tabml.Bundles;
 
 /// <summary>
 /// Everything `tabml predict` needs: the input schema, the members and their weights. Members with weight 0
-/// are kept (for --member and reports) but skipped when the bundle predicts.
+/// are kept (for --member and reports) but skipped when the bundle predicts. The bundle owns its members'
+/// models: disposing it frees them.
 /// </summary>
-public sealed class ModelBundle
+public sealed class ModelBundle : IDisposable
 {
     public ModelBundle(DatasetSchema schema, JsonObject settings, BundleValidation validation, IReadOnlyList<BundleMember> members, JsonObject? ensemble = null)
     {
@@ -27,6 +28,9 @@ public sealed class ModelBundle
 
     public DatasetSchema Schema { get; }
 
+    /// <summary>The tabml version that wrote the bundle (null for one built in memory).</summary>
+    public string? TabmlVersion { get; init; }
+
     public TaskKind Task => Schema.Target.Task;
 
     public JsonObject Settings { get; }
@@ -39,18 +43,59 @@ public sealed class ModelBundle
 
     public void Save(string path) => BundleWriter.Write(this, path);
 
+    public void Dispose()
+    {
+        foreach (var member in Members)
+        {
+            member.Model.Dispose();
+        }
+    }
+
     public static ModelBundle Load(string path) => BundleReader.Read(path);
 
     /// <summary>
+    /// The member a --member name means: a member's own name, any name or alias of its learner
+    /// (<see cref="ModelNames"/>), <c>best</c> (the member recorded as Best-TD) or <c>ensemble</c> (null: the
+    /// weighted combination). Commands call it before reading data, so a wrong name is refused at once.
+    /// </summary>
+    public BundleMember? Select(string name)
+    {
+        var exact = Members.FirstOrDefault(m => string.Equals(m.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (exact is not null)
+        {
+            return exact;
+        }
+
+        var choices = $"this model's members: {string.Join(", ", Members.Select(m => m.Name))}, best, ensemble";
+        if (!ModelNames.TryResolve(name, out var known) || !MemberNames.Accepts(known))
+        {
+            throw TabmlException.Usage($"--member: unknown name '{name}'; {choices}");
+        }
+
+        if (known.Canonical == MemberNames.Ensemble)
+        {
+            return null;
+        }
+
+        var wanted = known.Canonical;
+        if (known.Canonical == MemberNames.Best)
+        {
+            wanted = (Ensemble?["best_member"] as JsonValue)?.TryGetValue<string>(out var best) == true ? best
+                : throw TabmlException.Usage("--member best: this model does not record its best member; name a member instead");
+        }
+
+        return Members.FirstOrDefault(m => ModelNames.Same(m.Name, wanted))
+            ?? throw TabmlException.Usage($"--member: the model has no member '{name}'; {choices}");
+    }
+
+    /// <summary>
     /// The weighted combination of the members (probabilities averaged for classification, values for
-    /// regression), or one member's prediction when <paramref name="member"/> names it.
+    /// regression), or one member's prediction when <paramref name="member"/> names it (see <see cref="Select"/>).
     /// </summary>
     public Predictions Predict(Dataset data, int threads = 1, string? member = null)
     {
-        if (member is not null)
+        if (member is not null && Select(member) is { } chosen)
         {
-            var chosen = Members.FirstOrDefault(m => string.Equals(m.Name, member, StringComparison.OrdinalIgnoreCase))
-                ?? throw TabmlException.Usage($"--member: the model has no member '{member}'; members: {string.Join(", ", Members.Select(m => m.Name))}");
             return chosen.Model.Predict(data, threads);
         }
 

@@ -58,6 +58,8 @@ public sealed class CalibratedModel : IModel
 
     public Predictions Predict(Dataset data, int threads) => Calibrator.Apply(Inner.Predict(data, threads));
 
+    public void Dispose() => Inner.Dispose();
+
     public void Save(IArtifactWriter writer)
     {
         var entry = new CalibrationEntryJson("ts-mix", Inner.Format, Calibrator.InverseTemperature, Calibrator.Classes, Calibrator.CalibrationRows);

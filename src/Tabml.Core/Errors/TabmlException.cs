@@ -7,7 +7,7 @@ namespace Tabml.Errors;
 public class TabmlException : Exception
 {
     public TabmlException(int exitCode, string message, Exception? inner = null)
-        : base(message, inner)
+        : base(OneLine(message), inner)
     {
         ExitCode = exitCode;
     }
@@ -28,6 +28,16 @@ public class TabmlException : Exception
     }
 
     public int ExitCode { get; }
+
+    /// <summary>
+    /// The message up to its first line break: a cause quoted from elsewhere (a JSON parser quoting the
+    /// damaged text, a library's multi-line report) must not turn the error into many lines.
+    /// </summary>
+    private static string OneLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end].TrimEnd() + " …";
+    }
 
     public static TabmlException Usage(string message) => new(ExitCodes.Usage, message);
 

@@ -68,6 +68,14 @@ public sealed class FoldAverageModel : IModel
         return new Predictions(data.RowCount, outputs, sum);
     }
 
+    public void Dispose()
+    {
+        foreach (var fold in Folds)
+        {
+            fold.Dispose();
+        }
+    }
+
     public void Save(IArtifactWriter writer)
     {
         var index = new FoldIndex(Folds.Select(f => f.Format).ToArray());
@@ -95,7 +103,20 @@ public sealed class FoldAverageModel : IModel
             throw reader.Corrupt("folds.json", "no fold models listed");
         }
 
-        var folds = index.Formats.Select((format, f) => ModelFormats.Load(format, PrefixedArtifacts.Reading($"fold{f}/", reader), context)).ToArray();
+        var folds = new List<IModel>();
+        try
+        {
+            for (var f = 0; f < index.Formats.Count; f++)
+            {
+                folds.Add(ModelFormats.Load(index.Formats[f], PrefixedArtifacts.Reading($"fold{f}/", reader), context));
+            }
+        }
+        catch
+        {
+            folds.ForEach(m => m.Dispose());
+            throw;
+        }
+
         return new FoldAverageModel(folds);
     }
 

@@ -3,8 +3,11 @@ using Tabml.Data;
 
 namespace Tabml.Learners;
 
-/// <summary>A fitted, immutable model with its own fitted preprocessing.</summary>
-public interface IModel
+/// <summary>
+/// A fitted, immutable model with its own fitted preprocessing. Whoever fits or loads a model owns it and
+/// disposes it: LightGBM models hold a native booster, which the garbage collector neither sees nor hurries.
+/// </summary>
+public interface IModel : IDisposable
 {
     /// <summary>The learner that produced it, e.g. <c>lightgbm-td</c>.</summary>
     string LearnerName { get; }

@@ -1,9 +1,8 @@
 using Tabml.Data;
-using Tabml.Errors;
 
 namespace Tabml.Learners;
 
-/// <summary>The learners tabml can train, by public name, each created with its task's defaults.</summary>
+/// <summary>The learners tabml can train, by canonical name (<see cref="ModelNames"/>), each created with its task's defaults.</summary>
 public static class LearnerCatalog
 {
     private static readonly Dictionary<string, Func<TaskKind, ILearner>> Factories = new(StringComparer.Ordinal)
@@ -17,28 +16,25 @@ public static class LearnerCatalog
         [RealMlp.RealMlpLearner.PlainName] = task => RealMlp.RealMlpLearner.Create(RealMlp.RealMlpLearner.PlainName, task),
     };
 
-    /// <summary>Short names a user may type for the tuned-default variants.</summary>
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    /// <summary>The typed settings of each learner, which a bundle member's settings must deserialize into.</summary>
+    private static readonly Dictionary<string, Type> SettingsTypes = new(StringComparer.Ordinal)
     {
-        ["lightgbm"] = "lightgbm-td",
-        ["fasttree"] = "fasttree-td",
-        ["realmlp"] = "realmlp-td",
-        ["realmlp-td-s"] = "realmlp-s",
+        [LightGbm.LightGbmLearner.TunedName] = typeof(LightGbm.LightGbmSettings),
+        [LightGbm.LightGbmLearner.DefaultName] = typeof(LightGbm.LightGbmSettings),
+        [FastTree.FastTreeLearner.TunedName] = typeof(FastTree.FastTreeSettings),
+        [FastTree.FastTreeLearner.DefaultName] = typeof(FastTree.FastTreeSettings),
+        [RealMlp.RealMlpLearner.TunedName] = typeof(RealMlp.RealMlpSettings),
+        [RealMlp.RealMlpLearner.SimpleName] = typeof(RealMlp.RealMlpSettings),
+        [RealMlp.RealMlpLearner.PlainName] = typeof(RealMlp.RealMlpSettings),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
 
-    public static string Resolve(string name)
-    {
-        var key = name.Trim().ToLowerInvariant();
-        key = Aliases.GetValueOrDefault(key, key);
-        if (!Factories.ContainsKey(key))
-        {
-            throw TabmlException.Usage($"unknown model '{name}'; choose from {string.Join(", ", Factories.Keys.Order(StringComparer.Ordinal))}");
-        }
+    /// <summary>The settings record of a learner (any of its names), or null for a name this tabml does not train.</summary>
+    public static Type? SettingsType(string name) => SettingsTypes.GetValueOrDefault(ModelNames.Canonical(name));
 
-        return key;
-    }
+    /// <summary>The canonical learner name of <paramref name="name"/> (an alias is fine); anything else is a usage error listing the learners.</summary>
+    public static string Resolve(string name) => ModelNames.Resolve(name, "--models", ModelNameKind.Learner).Canonical;
 
     public static ILearner Create(string name, TaskKind task) => Factories[Resolve(name)](task);
 }

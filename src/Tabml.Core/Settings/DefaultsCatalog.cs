@@ -5,8 +5,8 @@ namespace Tabml.Settings;
 
 /// <summary>
 /// The meta-tuned defaults of every learner, kept as data: one JSON file per learner × task under
-/// <c>defaults/</c>, embedded into this assembly. Unknown or missing keys are errors, so a typo in a
-/// defaults file cannot silently fall back to a constructor default.
+/// <c>defaults/</c>, embedded into this assembly. Unknown or missing keys and unknown enum values are errors
+/// naming the file and key, so a typo in a defaults file cannot silently fall back to a constructor default.
 /// </summary>
 public static class DefaultsCatalog
 {
@@ -19,7 +19,7 @@ public static class DefaultsCatalog
         ReadCommentHandling = JsonCommentHandling.Skip,
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Converters = { new StrictEnumConverter() },
     };
 
     /// <summary>The names of all embedded defaults files, e.g. <c>lightgbm-td.classification</c>.</summary>
@@ -35,7 +35,21 @@ public static class DefaultsCatalog
     {
         using var stream = typeof(DefaultsCatalog).Assembly.GetManifestResourceStream($"defaults/{name}.json")
             ?? throw new InvalidOperationException($"no embedded defaults file 'defaults/{name}.json'");
-        return JsonSerializer.Deserialize<T>(stream, JsonOptions)
-            ?? throw new InvalidOperationException($"defaults/{name}.json is empty");
+        return Read<T>(name, stream);
+    }
+
+    /// <summary>Reads defaults JSON named <paramref name="name"/> (for messages) from <paramref name="stream"/>.</summary>
+    internal static T Read<T>(string name, Stream stream)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(stream, JsonOptions)
+                ?? throw new InvalidOperationException($"defaults/{name}.json is empty");
+        }
+        catch (JsonException e)
+        {
+            // The defaults are built in: a bad one is a bug of this build, named by file and key.
+            throw new InvalidOperationException($"defaults/{name}.json: {SettingsJson.Explain(e)}", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Tabml.Data;
+using Tabml.Errors;
 using Tabml.Learners;
 using Tabml.Validation;
 
@@ -8,16 +9,26 @@ namespace Tabml.Training;
 /// <summary>Fits one learner on one fold, and assembles a learner's folds into out-of-fold predictions.</summary>
 internal static class MemberFitter
 {
+    /// <summary>Fits and predicts the validation rows; a problem the learner finds is a one-line error naming it (<see cref="LearnerFailure"/>).</summary>
     public static FoldFit FitFold(ILearner learner, Dataset data, Holdout fold, LearnerContext context)
     {
         var train = data.Slice(fold.Train);
         var valid = data.Slice(fold.Valid);
         var clock = Stopwatch.StartNew();
-        var model = learner.Fit(train, valid, context);
-        var fitSeconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        var predictions = model.Predict(valid.WithoutTarget(), context.Threads);
-        return new FoldFit(model, predictions, fitSeconds, clock.Elapsed.TotalSeconds);
+        IModel? model = null;
+        try
+        {
+            model = learner.Fit(train, valid, context);
+            var fitSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var predictions = model.Predict(valid.WithoutTarget(), context.Threads);
+            return new FoldFit(model, predictions, fitSeconds, clock.Elapsed.TotalSeconds);
+        }
+        catch (Exception e) when (LearnerFailure.Map(learner.Name, e) is { } mapped)
+        {
+            model?.Dispose();
+            throw mapped;
+        }
     }
 
     public static FittedMember Assemble(ILearner learner, FoldPlan plan, IReadOnlyList<FoldFit> folds)

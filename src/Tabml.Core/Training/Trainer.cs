@@ -4,8 +4,10 @@ using Tabml.Bundles;
 using Tabml.Calibration;
 using Tabml.Data;
 using Tabml.Ensembling;
+using Tabml.Errors;
 using Tabml.Learners;
 using Tabml.Metrics;
+using Tabml.Numerics.Simd;
 using Tabml.Reporting;
 using Tabml.Settings;
 using Tabml.Validation;
@@ -67,26 +69,39 @@ public sealed class Trainer
         var fits = new FoldFit?[learners.Length, plan.Folds.Count];
         var started = new bool[learners.Length];
         var tasks = Enumerable.Range(0, learners.Length).SelectMany(m => Enumerable.Range(0, plan.Folds.Count).Select(f => (Member: m, Fold: f))).ToArray();
-        new FitScheduler(options.Threads).Run(
-            tasks,
-            task =>
+        try
+        {
+            new FitScheduler(options.Threads).Run(
+                tasks,
+                task =>
+                {
+                    // A member not begun before the time limit is skipped; the first one always runs.
+                    if (!started[task.Member] && started.Any(s => s) && deadline is { } d && DateTimeOffset.UtcNow >= d)
+                    {
+                        return false;
+                    }
+
+                    if (!started[task.Member])
+                    {
+                        started[task.Member] = true;
+                        _reporter.Info($"training {learners[task.Member].Name}");
+                    }
+
+                    return true;
+                },
+                (task, budget) => fits[task.Member, task.Fold] = MemberFitter.FitFold(learners[task.Member], dataset, plan.Folds[task.Fold], context with { Threads = budget.Current, ThreadBudget = budget }),
+                cancellation);
+        }
+        catch (Exception e)
+        {
+            // The members fitted before the failure hold native models: free them, then report the cause itself.
+            foreach (var fit in fits)
             {
-                // A member not begun before the time limit is skipped; the first one always runs.
-                if (!started[task.Member] && started.Any(s => s) && deadline is { } d && DateTimeOffset.UtcNow >= d)
-                {
-                    return false;
-                }
+                fit?.Model.Dispose();
+            }
 
-                if (!started[task.Member])
-                {
-                    started[task.Member] = true;
-                    _reporter.Info($"training {learners[task.Member].Name}");
-                }
-
-                return true;
-            },
-            (task, budget) => fits[task.Member, task.Fold] = MemberFitter.FitFold(learners[task.Member], dataset, plan.Folds[task.Fold], context with { Threads = budget.Current, ThreadBudget = budget }),
-            cancellation);
+            LearnerFailure.Rethrow(e);
+        }
 
         var members = new List<FittedMember>();
         var skipped = new List<string>();
@@ -95,6 +110,7 @@ public sealed class Trainer
             var folds = Enumerable.Range(0, plan.Folds.Count).Select(f => fits[m, f]).ToArray();
             if (folds.Any(f => f is null))
             {
+                Array.ForEach(folds, f => f?.Model.Dispose());
                 skipped.Add(learners[m].Name);
                 _reporter.Warning($"{learners[m].Name} skipped: the --time-limit was reached");
                 continue;
@@ -179,6 +195,7 @@ public sealed class Trainer
             ["select_on_log_loss"] = options.SelectOnLogLoss,
             ["realmlp_ensemble"] = options.RealMlpEnsemble,
             ["refit"] = options.Refit,
+            ["simd"] = StrictEnumConverter.NameOf(SimdSupport.Active),
         };
         var ensemble = new JsonObject
         {

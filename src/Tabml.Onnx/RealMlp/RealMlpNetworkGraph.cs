@@ -58,9 +58,9 @@ internal static class RealMlpNetworkGraph
     {
         var f = arch.Activation switch
         {
-            "mish" => g.Node("Mish", [z]),
-            "relu" => g.Relu(z),
-            "selu" => g.Node("Selu", [z], Float("alpha", Selu.Alpha), Float("gamma", Selu.Lambda)),
+            HiddenActivation.Mish => g.Node("Mish", [z]),
+            HiddenActivation.Relu => g.Relu(z),
+            HiddenActivation.Selu => g.Node("Selu", [z], Float("alpha", Selu.Alpha), Float("gamma", Selu.Lambda)),
             _ => throw new InvalidOperationException($"unknown activation '{arch.Activation}'"),
         };
         return alpha is null ? f : g.Add(g.Mul(g.Sub(f, z), g.Constant("alpha", alpha.Value, width)), z);
@@ -95,7 +95,7 @@ internal static class RealMlpNetworkGraph
         var w2 = g.Constant("w2", HiddenMajor(parameters.NumW2!.Value, n, l, width), n, width, l);
         var perFeature = g.Transpose(g.MatMul(g.Transpose(hidden, 1, 0, 2), w2), 1, 0, 2);
         var embedded = g.Add(g.Reshape(perFeature, 0, (long)n * l), g.Constant("b2", parameters.NumB2!.Value, n * l));
-        if (arch.NumericEmbedding == "plr")
+        if (arch.NumericEmbedding == Learners.RealMlp.NumericEmbedding.Plr)
         {
             embedded = g.Relu(embedded);
         }

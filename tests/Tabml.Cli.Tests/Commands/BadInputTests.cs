@@ -123,7 +123,7 @@ public sealed class BadInputTests : IDisposable
         var result = CliRunner.Run("train", _files.Dataset("credit_g.csv"), "--models", "xgboost", "--out", _files.PathOf("m.tabml"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("unknown model 'xgboost'; choose from", result.ErrorLine);
+        Assert.Equal("unknown model 'xgboost' for --models; names: lightgbm-td (lightgbm), lightgbm-d, fasttree-td (fasttree), fasttree-d, realmlp-td (realmlp), realmlp-td-s (realmlp-s), mlp-d", result.ErrorLine);
     }
 
     internal static void AssertOneLineError(CliResult result, int exitCode, string message)

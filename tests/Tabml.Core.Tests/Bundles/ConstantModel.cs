@@ -43,6 +43,10 @@ internal sealed class ConstantModel : IModel
         return new Predictions(data.RowCount, Outputs.Length, values);
     }
 
+    public void Dispose()
+    {
+    }
+
     public void Save(IArtifactWriter writer) => writer.Write("outputs.json", JsonSerializer.SerializeToUtf8Bytes(Outputs));
 
     private static IModel Load(IArtifactReader reader, ModelLoadContext context) =>

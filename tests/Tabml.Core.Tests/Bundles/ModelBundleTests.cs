@@ -175,7 +175,8 @@ public sealed class ModelBundleTests : IDisposable
             new BundleMember("first", new ConstantModel(TaskKind.Binary, [0.2, 0.8]), 0.25, new Dictionary<string, double> { ["error"] = 0.5 }, new JsonObject { ["k"] = 1 }),
             new BundleMember("second", new ConstantModel(TaskKind.Binary, [0.6, 0.4]), 0.75, new Dictionary<string, double> { ["error"] = 0.25 }, null),
         };
-        return new ModelBundle(schema, new JsonObject { ["seed"] = 0 }, new BundleValidation("holdout", 8, 2, "error"), members);
+        var settings = new JsonObject { ["models"] = new JsonArray("first", "second"), ["seed"] = 0, ["threads"] = 1 };
+        return new ModelBundle(schema, settings, new BundleValidation("holdout", 8, 2, "error"), members);
     }
 
     private static Dataset OneRow() =>

@@ -77,16 +77,24 @@ public sealed class CaruanaSelectorTests
     }
 
     [Fact]
-    public void The_selected_loss_is_never_above_the_best_single_member()
+    public void Greedy_selection_finds_a_known_mix_that_beats_every_member()
     {
-        var rng = new Tabml.Numerics.Random.DeterministicRandom(5);
-        var y = Enumerable.Range(0, 200).Select(_ => rng.NextGaussian()).ToArray();
-        var target = TargetColumn.Regression("y", y);
-        var members = Enumerable.Range(0, 4).Select(m => new Predictions(200, 1, y.Select(v => v + ((m + 1) * 0.3 * rng.NextGaussian())).ToArray())).ToArray();
+        // a is 2 too high, b 1 too low, c noise: only 1/3 a + 2/3 b is exact. The greedy path is b (loss 1),
+        // then a (0.5), then b (0), and no later step improves strictly, so step 3's weights are kept.
+        var a = Values(2, 3, 4, 5);
+        var b = Values(-1, 0, 1, 2);
+        var c = Values(3, -2, 5, 0);
 
-        var selection = CaruanaSelector.Select(members, target, RootMeanSquaredError.Instance);
+        var selection = CaruanaSelector.Select([a, b, c], Regression, RootMeanSquaredError.Instance);
 
-        Assert.True(selection.Loss <= members.Min(p => RootMeanSquaredError.Instance.Compute(target, p)));
+        Assert.Equal([1, 2, 0], selection.Counts);
+        Assert.Equal(1.0 / 3, selection.Weights[0], 12);
+        Assert.Equal(2.0 / 3, selection.Weights[1], 12);
+        Assert.Equal(0.0, selection.Weights[2]);
+        Assert.Equal(0.0, selection.Loss, 12);
+        Assert.Equal([1.0, 0.5, 0.0], selection.StepLosses[..3].Select(l => Math.Round(l, 12)));
+        var bestMember = new[] { a, b, c }.Min(p => RootMeanSquaredError.Instance.Compute(Regression, p));
+        Assert.True(selection.Loss < bestMember - 0.9, $"the mix ({selection.Loss}) must beat the best member ({bestMember}) clearly");
     }
 
     private static Predictions Values(params double[] values) => new(values.Length, 1, values);

@@ -73,7 +73,7 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
     [Fact]
     public void A_metric_that_does_not_fit_the_task_is_a_usage_error()
     {
-        var error = Assert.Throws<Errors.TabmlException>(() => new Trainer().Train(Training(TaskKind.Regression, 200), new TrainOptions { Models = ["lightgbm-td"], Metric = "logloss" }));
+        var error = Assert.Throws<Tabml.Errors.TabmlException>(() => new Trainer().Train(Training(TaskKind.Regression, 200), new TrainOptions { Models = ["lightgbm-td"], Metric = "logloss" }));
 
         Assert.Contains("does not apply", error.Message, StringComparison.Ordinal);
     }
@@ -135,9 +135,9 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
     [Fact]
     public void An_unknown_preset_is_refused_with_the_list()
     {
-        var error = Assert.Throws<Errors.TabmlException>(() => PresetCatalog.Get("fastest"));
+        var error = Assert.Throws<Tabml.Errors.TabmlException>(() => PresetCatalog.Get("fastest"));
 
-        Assert.Contains("paper, default, best", error.Message, StringComparison.Ordinal);
+        Assert.Contains("paper, default, best-quality", error.Message, StringComparison.Ordinal);
     }
 
     private static TrainingData Training(TaskKind task, int rows)

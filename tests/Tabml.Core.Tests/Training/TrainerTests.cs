@@ -1,7 +1,9 @@
 using Tabml.Bundles;
 using Tabml.Core.Tests.TestData;
 using Tabml.Data;
+using Tabml.Metrics;
 using Tabml.Training;
+using Tabml.Validation;
 
 namespace Tabml.Core.Tests.Training;
 
@@ -31,13 +33,23 @@ public sealed class TrainerTests : IDisposable
     [Theory]
     [InlineData(TaskKind.Binary)]
     [InlineData(TaskKind.Regression)]
-    public void The_ensemble_is_never_worse_than_the_best_member_on_the_validation_rows(TaskKind task)
+    public void The_leaderboard_scores_exactly_what_the_bundle_predicts_on_the_validation_rows(TaskKind task)
     {
-        var result = new Trainer().Train(Training(task, 500), new TrainOptions { Models = ["lightgbm-td", "fasttree-td", "lightgbm-d"] });
+        // Members train cheapest first, not in the order asked for: a weight or score given to the wrong
+        // member would show here.
+        var data = Training(task, 500);
+        var result = new Trainer().Train(data, new TrainOptions { Models = ["fasttree-td", "lightgbm-d", "lightgbm-td"] });
+        var valid = data.Dataset.Slice(FoldPlan.Holdout(data.Dataset.RequireTarget(), 0.2, 0).Folds[0].Valid);
+        var metric = MetricCatalog.Default(task);
+        double Score(string name) => result.Leaderboard.Single(r => r.Model == name).Score!.Value;
 
-        var ensemble = result.Leaderboard.Single(r => r.Model == Trainer.EnsembleName).Score;
-        var best = result.Leaderboard.Single(r => r.Model == Trainer.BestName).Score;
-        Assert.True(ensemble <= best, $"ensemble {ensemble} vs best {best}");
+        Assert.Equal(Score(Trainer.EnsembleName), metric.Compute(valid.RequireTarget(), result.Bundle.Predict(valid.WithoutTarget())), 9);
+        foreach (var member in result.Bundle.Members)
+        {
+            Assert.Equal(Score(member.Name), metric.Compute(valid.RequireTarget(), member.Model.Predict(valid.WithoutTarget(), 1)), 9);
+        }
+
+        Assert.Equal(["lightgbm-d", "lightgbm-td", "fasttree-td"], result.Bundle.Members.Select(m => m.Name));
         Assert.Equal(1.0, result.Bundle.Members.Sum(m => m.Weight), 12);
     }
 
@@ -73,6 +85,21 @@ public sealed class TrainerTests : IDisposable
 
         Assert.NotEmpty(result.Bundle.Members);
         Assert.Contains(result.Leaderboard, r => r.Note is { } note && (note.Contains("cut short", StringComparison.Ordinal) || note.Contains("skipped", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_learner_failing_inside_the_parallel_fits_surfaces_as_its_own_one_line_error()
+    {
+        // One row of class 1: the fold that validates it trains on class 0 alone, which the learner refuses.
+        var data = Training(TaskKind.Binary, 60);
+        var labels = Enumerable.Range(0, 60).Select(i => i == 7 ? 1 : 0).ToArray();
+        var dataset = new Dataset(data.Dataset.Features, TargetColumn.Classification("y", TaskKind.Binary, labels, ["a", "b"]), 60);
+        var single = data with { Dataset = dataset };
+
+        var error = Assert.Throws<Tabml.Errors.TabmlException>(() => new Trainer().Train(single, new TrainOptions { Models = ["lightgbm-td", "fasttree-td"], Folds = 2, Threads = 2 }));
+
+        Assert.Equal(Tabml.Errors.ExitCodes.BadData, error.ExitCode);
+        Assert.Equal("lightgbm-td: the training rows of 'y' hold a single class; a classifier needs at least 2 classes", error.Message);
     }
 
     private static TrainingData Training(TaskKind task, int rows)

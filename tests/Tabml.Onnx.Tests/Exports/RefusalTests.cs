@@ -113,5 +113,9 @@ public sealed class RefusalTests
         public Predictions Predict(Dataset data, int threads) => throw new NotSupportedException();
 
         public void Save(IArtifactWriter writer) => throw new NotSupportedException();
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -76,6 +76,15 @@ public sealed class FastTreeModel : IModel
         return FastTreeOutputs.ToPredictions(Task, _fits, scores, _combination);
     }
 
+    /// <summary>ML.NET's tree ensembles are managed; a transformer that holds more (none of FastTree's do today) is released.</summary>
+    public void Dispose()
+    {
+        foreach (var fit in _fits)
+        {
+            (fit.Transformer as IDisposable)?.Dispose();
+        }
+    }
+
     public void Save(IArtifactWriter writer)
     {
         var info = new EncodingFile(Task.ToName(), ClassCount, _fits.Count, Encoder.Columns)
@@ -169,9 +178,13 @@ public sealed class FastTreeModel : IModel
                 using var stream = new MemoryStream(reader.Read(name));
                 fits.Add(FastTreeFit.Of(ml.Model.Load(stream, out _)));
             }
-            catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or IOException or ArgumentException)
+            catch (Exception e) when (e is not Errors.TabmlException and not OutOfMemoryException)
             {
-                throw reader.Corrupt(name, $"ML.NET cannot read the model: {e.Message.Split('\n')[0]}");
+                // ML.NET parses the zip with reflection-created loaders: whatever a damaged model makes them
+                // throw (wrapped in TargetInvocationException, or a NullReferenceException deep inside) means
+                // this is not a model ML.NET can read.
+                var cause = Errors.LearnerFailure.Unwrap(e);
+                throw reader.Corrupt(name, $"ML.NET cannot read the model: {cause.GetType().Name}: {cause.Message.Split('\n')[0]}");
             }
         }
 

@@ -67,6 +67,9 @@ public sealed class LightGbmModel : IModel
         return LightGbmOutputs.FromRowMajor(raw, data.RowCount, Task, ClassCount);
     }
 
+    /// <summary>Frees the native booster now rather than at finalization (an HPO run makes one per trial).</summary>
+    public void Dispose() => _booster.Dispose();
+
     public void Save(IArtifactWriter writer)
     {
         var info = new LayoutFile(Layout.Numeric, Layout.Categorical, Task.ToName(), ClassCount, Facts);
@@ -92,6 +95,11 @@ public sealed class LightGbmModel : IModel
         }
 
         var text = Encoding.UTF8.GetString(reader.Read("model.txt"));
+        if (LightGbmModelText.Problem(text) is { } problem)
+        {
+            throw reader.Corrupt("model.txt", $"not LightGBM model text as LightGBM writes it: {problem}");
+        }
+
         LightGbmBooster booster;
         try
         {
@@ -104,10 +112,11 @@ public sealed class LightGbmModel : IModel
 
         var layout = new LightGbmFeatureLayout(info.Numeric, info.Categorical);
         var expectedClasses = context.Task == TaskKind.Multiclass ? info.ClassCount : 1;
-        if (booster.FeatureCount != layout.Width || booster.ClassCount != expectedClasses)
+        var (features, classes) = (booster.FeatureCount, booster.ClassCount);
+        if (features != layout.Width || classes != expectedClasses)
         {
             booster.Dispose();
-            throw reader.Corrupt("model.txt", $"the model has {booster.FeatureCount} features and {booster.ClassCount} outputs per iteration, the layout {layout.Width} and {expectedClasses}");
+            throw reader.Corrupt("model.txt", $"the model has {features} features and {classes} outputs per iteration, the layout {layout.Width} and {expectedClasses}");
         }
 
         return new LightGbmModel(context.LearnerName, context.Task, info.ClassCount, layout, text, booster, info.Facts);

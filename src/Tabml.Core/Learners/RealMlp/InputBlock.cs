@@ -44,7 +44,7 @@ internal static class InputBlock
         }
         else if (s.Periodic is not null)
         {
-            PeriodicEmbedding.Forward(network.Level, s.Periodic, numeric, rows, x0, ld, parameters, relu: arch.NumericEmbedding == "plr");
+            PeriodicEmbedding.Forward(network.Level, s.Periodic, numeric, rows, x0, ld, parameters, relu: arch.NumericEmbedding == NumericEmbedding.Plr);
         }
 
         var size = arch.EmbeddingSize;
@@ -127,7 +127,7 @@ internal static class InputBlock
         }
         else if (s.Periodic is not null)
         {
-            PeriodicEmbedding.Backward(network.Level, s.Periodic, dx0, rows, width, network.Parameters, arch.NumericEmbedding == "plr", numericSums);
+            PeriodicEmbedding.Backward(network.Level, s.Periodic, dx0, rows, width, network.Parameters, arch.NumericEmbedding == NumericEmbedding.Plr, numericSums);
         }
 
         var embeddingWidth = arch.EmbeddingCatSizes.Count * arch.EmbeddingSize;

@@ -15,7 +15,7 @@ public sealed record MlpInputEncoder(IReadOnlyList<NumericInput> Numeric, IReadO
     public static MlpInputEncoder Fit(Dataset train, int[] fitRows, RealMlpSettings settings)
     {
         var maxAbs = (float)settings.SmoothClipMaxAbsValue;
-        var robust = settings.NumericScaling != "standard";
+        var robust = settings.NumericScaling != NumericScaling.Standard;
         var numeric = new List<NumericInput>();
         var binary = new List<BinaryInput>();
         var indicators = new List<BinaryInput>();
@@ -103,7 +103,8 @@ public sealed record MlpInputEncoder(IReadOnlyList<NumericInput> Numeric, IReadO
             for (var i = 0; i < count; i++)
             {
                 var code = values[rows is null ? i : rows[i]];
-                codes[(i * Embeddings.Count) + j] = code < input.CatSize ? code : 0;
+                // A code outside the known categories (a dataset built by hand, not read against the schema) is unknown: row 0.
+                codes[(i * Embeddings.Count) + j] = (uint)code < (uint)input.CatSize ? code : 0;
             }
         }
 
@@ -122,7 +123,7 @@ public sealed record BinaryInput(string Column, BinaryKind Kind, int Code, Robus
     /// <summary>The value before scaling for a category code (method-spec §2.2 encodings).</summary>
     public static float RawValue(BinaryKind kind, int code, int value) => kind switch
     {
-        BinaryKind.PlusMinusOne => value == 0 ? -1f : 1f,
+        BinaryKind.PlusMinusOne => value == 1 ? 1f : -1f,
         BinaryKind.TwoCategories => value switch { 1 => 1f, 2 => -1f, _ => 0f },
         BinaryKind.OneHot => value == code ? 1f : 0f,
         _ => 0f,
@@ -131,7 +132,7 @@ public sealed record BinaryInput(string Column, BinaryKind Kind, int Code, Robus
 
 public enum BinaryKind
 {
-    /// <summary>cat_size 2: missing → −1, the category → +1.</summary>
+    /// <summary>cat_size 2: the category (code 1) → +1; missing and any unknown code → −1.</summary>
     PlusMinusOne,
 
     /// <summary>cat_size 3: code 1 → +1, code 2 → −1, missing → 0.</summary>

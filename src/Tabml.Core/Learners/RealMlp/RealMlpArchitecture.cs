@@ -10,13 +10,13 @@ public sealed record RealMlpArchitecture(
     int BinaryCount,
     IReadOnlyList<int> EmbeddingCatSizes,
     int EmbeddingSize,
-    string NumericEmbedding,
+    NumericEmbedding NumericEmbedding,
     int EmbeddingHidden,
     int EmbeddingOutputs,
     bool FrontScale,
     IReadOnlyList<int> HiddenSizes,
     int Outputs,
-    string Activation,
+    HiddenActivation Activation,
     bool Parametric,
     bool Ntk)
 {
@@ -33,12 +33,12 @@ public sealed record RealMlpArchitecture(
         outputs,
         settings.Activation,
         settings.UseParametricAct,
-        settings.WeightParam == "ntk");
+        settings.WeightParam == WeightParametrization.Ntk);
 
-    public bool Pbld => NumericEmbedding == "pbld" && NumericCount > 0;
+    public bool Pbld => NumericEmbedding == NumericEmbedding.Pbld && NumericCount > 0;
 
     /// <summary>PL or PLR: periodic features (cos, sin) through a linear layer, ReLU for PLR.</summary>
-    public bool Periodic => NumericEmbedding is "pl" or "plr" && NumericCount > 0;
+    public bool Periodic => NumericEmbedding is NumericEmbedding.Pl or NumericEmbedding.Plr && NumericCount > 0;
 
     /// <summary>Width of the numeric block.</summary>
     public int NumericWidth => Pbld || Periodic ? NumericCount * EmbeddingOutputs : NumericCount;

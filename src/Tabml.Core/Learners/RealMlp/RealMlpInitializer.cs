@@ -38,7 +38,7 @@ internal static class RealMlpInitializer
             var glorot = Math.Sqrt(6.0 / (inWidth + outWidth));
             for (var i = 0; i < weight.Length; i++)
             {
-                weight[i] = settings.WeightInitMode == "glorot" ? (float)rng.NextUniform(-glorot, glorot) : (float)rng.NextGaussian();
+                weight[i] = settings.WeightInitMode == WeightInit.Glorot ? (float)rng.NextUniform(-glorot, glorot) : (float)rng.NextGaussian();
             }
 
             var z = new float[rows * outWidth];
@@ -49,16 +49,16 @@ internal static class RealMlpInitializer
                 z[i] *= c;
             }
 
-            if (settings.WeightInitMode == "std")
+            if (settings.WeightInitMode == WeightInit.Std)
             {
                 NormalizeColumns(weight, z, rows, inWidth, outWidth);
             }
 
-            if (settings.BiasInitMode == "he+5")
+            if (settings.BiasInitMode == BiasInit.HePlus5)
             {
                 HePlusFive(bias, z, rows, outWidth, rng);
             }
-            else if (settings.BiasInitMode == "normal")
+            else if (settings.BiasInitMode == BiasInit.Normal)
             {
                 for (var j = 0; j < outWidth; j++)
                 {

@@ -15,7 +15,7 @@ namespace Tabml.Learners.RealMlp;
 public sealed class RealMlpLearner : ILearner
 {
     public const string TunedName = "realmlp-td";
-    public const string SimpleName = "realmlp-s";
+    public const string SimpleName = "realmlp-td-s";
 
     /// <summary>A plain MLP with common library defaults, on the same engine (the benchmark's MLP-D).</summary>
     public const string PlainName = "mlp-d";

@@ -93,6 +93,11 @@ public sealed class RealMlpModel : IModel
         return new Predictions(rows.Count, outputs, values);
     }
 
+    /// <summary>Managed arrays only: nothing to release early.</summary>
+    public void Dispose()
+    {
+    }
+
     public void Save(IArtifactWriter writer) => RealMlpModelFile.Write(this, writer);
 
     public static IModel Load(IArtifactReader reader, ModelLoadContext context) => RealMlpModelFile.Read(reader, context);

@@ -22,8 +22,8 @@ internal sealed class RealMlpNetwork
         PanelWidth = PanelGemm.PanelWidth(Level);
         _activation = Architecture.Activation switch
         {
-            "mish" => ActivationKind.Mish,
-            "relu" => ActivationKind.Relu,
+            HiddenActivation.Mish => ActivationKind.Mish,
+            HiddenActivation.Relu => ActivationKind.Relu,
             _ => ActivationKind.Selu,
         };
         var layers = Architecture.Layers;

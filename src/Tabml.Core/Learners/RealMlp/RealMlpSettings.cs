@@ -11,7 +11,7 @@ public sealed record RealMlpSettings
     public required int[] HiddenSizes { get; init; }
 
     /// <summary>"pbld" (periodic, bias, linear, DenseNet), "pl", "plr" (periodic, linear, ReLU; HPO only) or "none".</summary>
-    public required string NumEmbType { get; init; }
+    public required NumericEmbedding NumEmbType { get; init; }
 
     public required double PlrSigma { get; init; }
 
@@ -33,19 +33,19 @@ public sealed record RealMlpSettings
     public required double ScaleLrFactor { get; init; }
 
     /// <summary>"ntk" (x·W/√in) or "standard" (x·W).</summary>
-    public required string WeightParam { get; init; }
+    public required WeightParametrization WeightParam { get; init; }
 
     /// <summary>"robust_smooth_clip" (median, IQR, smooth clip; also on the binary block) or "standard" (z-score of numeric columns only).</summary>
-    public required string NumericScaling { get; init; }
+    public required NumericScaling NumericScaling { get; init; }
 
     /// <summary>Keep the epoch with the best validation metric (else the last epoch).</summary>
     public required bool SelectBestEpoch { get; init; }
 
     /// <summary>"std" (data-dependent, unit pre-activation std 1), "normal" (N(0, 1)) or "glorot" (uniform ±√(6/(in+out))).</summary>
-    public required string WeightInitMode { get; init; }
+    public required WeightInit WeightInitMode { get; init; }
 
     /// <summary>"he+5" (data-dependent), "normal" (N(0, 1)) or "zeros".</summary>
-    public required string BiasInitMode { get; init; }
+    public required BiasInit BiasInitMode { get; init; }
 
     /// <summary>Whether the output layer's weight and bias start at zero (TD-S) instead of the hidden-layer init.</summary>
     public required bool ZeroOutputInit { get; init; }
@@ -55,7 +55,7 @@ public sealed record RealMlpSettings
     public required double BiasWdFactor { get; init; }
 
     /// <summary>"selu", "mish" or "relu".</summary>
-    public required string Activation { get; init; }
+    public required HiddenActivation Activation { get; init; }
 
     public required bool UseParametricAct { get; init; }
 
@@ -64,11 +64,11 @@ public sealed record RealMlpSettings
     public required double PDrop { get; init; }
 
     /// <summary>"flat_cos" or "constant".</summary>
-    public required string PDropSched { get; init; }
+    public required Schedule PDropSched { get; init; }
 
     public required double Wd { get; init; }
 
-    public required string WdSched { get; init; }
+    public required Schedule WdSched { get; init; }
 
     /// <summary>Label smoothing ε (classification only; 0 disables).</summary>
     public required double LsEps { get; init; }
@@ -80,7 +80,7 @@ public sealed record RealMlpSettings
     public required double Lr { get; init; }
 
     /// <summary>"coslog4" or "constant".</summary>
-    public required string LrSched { get; init; }
+    public required Schedule LrSched { get; init; }
 
     public required double Beta1 { get; init; }
 

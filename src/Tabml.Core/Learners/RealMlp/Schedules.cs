@@ -12,11 +12,11 @@ public static class Schedules
     /// <summary>flat_cos(t) = 1 for t &lt; ½, then ½(1 + cos(π(2t − 1))), from 1 down to 0.</summary>
     public static double FlatCos(double t) => t < 0.5 ? 1.0 : 0.5 * (1.0 + Math.Cos(Math.PI * ((2.0 * t) - 1.0)));
 
-    public static double Evaluate(string name, double t) => name switch
+    public static double Evaluate(Schedule schedule, double t) => schedule switch
     {
-        "coslog4" => Coslog4(t),
-        "flat_cos" => FlatCos(t),
-        "constant" => 1.0,
-        _ => throw new ArgumentException($"unknown schedule '{name}'", nameof(name)),
+        Schedule.Coslog4 => Coslog4(t),
+        Schedule.FlatCos => FlatCos(t),
+        Schedule.Constant => 1.0,
+        _ => throw new ArgumentOutOfRangeException(nameof(schedule), schedule, "unknown schedule"),
     };
 }

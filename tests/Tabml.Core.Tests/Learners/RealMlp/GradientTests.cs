@@ -154,7 +154,7 @@ public sealed class GradientTests
             var settings = RealMlpDefaults.Load("realmlp-td", task) with { HiddenSizes = [6, 5] };
             if (variant is not null)
             {
-                settings = settings with { NumEmbType = variant, Activation = "relu", WeightParam = "standard", WeightInitMode = "glorot", BiasInitMode = "zeros" };
+                settings = settings with { NumEmbType = variant == "plr" ? NumericEmbedding.Plr : NumericEmbedding.Pl, Activation = HiddenActivation.Relu, WeightParam = WeightParametrization.Standard, WeightInitMode = WeightInit.Glorot, BiasInitMode = BiasInit.Zeros };
             }
 
             var rows = Enumerable.Range(0, data.RowCount).ToArray();

@@ -28,7 +28,7 @@ public sealed class InputEncodingTests
 
         Assert.Empty(encoder.Embeddings);
         Assert.Equal(1 + 5 + 20 + 1, encoder.Binary.Count);
-        Assert.Equal("none", settings.NumEmbType);
+        Assert.Equal(NumericEmbedding.None, settings.NumEmbType);
     }
 
     [Fact]
@@ -72,17 +72,45 @@ public sealed class InputEncodingTests
         Assert.Equal(encoded.Binary[1], encoded.Binary[4]);
     }
 
-    [Fact]
-    public void Unknown_codes_at_predict_use_the_missing_row_of_the_embedding()
+    [Theory]
+    [InlineData("k20", 21)]
+    [InlineData("k20", 99)]
+    [InlineData("k20", -3)]
+    [InlineData("k1", 2)]
+    [InlineData("k2", 3)]
+    [InlineData("k5", 6)]
+    public void Codes_beyond_the_category_range_are_encoded_as_missing(string column, int code)
     {
+        // k20 is embedded (cat_size 21), k1 is ±1 (cat_size 2; missing in a third of the rows, so the two
+        // values scale apart), k2 has two categories, k5 is one-hot.
         var data = Data(rows: 60);
+        data = new Dataset(data.Features.Select(f => f.Name == "k1" ? new CategoricalColumn("k1", Enumerable.Range(0, 60).Select(i => i % 3 == 0 ? 0 : 1).ToArray(), ["k10"]) : f).ToArray(), data.Target, 60);
         var encoder = MlpInputEncoder.Fit(data, Enumerable.Range(0, 60).ToArray(), RealMlpDefaults.Load("realmlp-td", TaskKind.Binary));
-        var columns = data.Features.Select(f => f is CategoricalColumn c && c.CatSize == 21 ? new CategoricalColumn(c.Name, c.Codes.Select(_ => 0).ToArray(), c.Categories) : f).ToArray();
 
-        var encoded = encoder.Encode(new Dataset(columns, null, 60));
+        var beyond = encoder.Encode(WithCodes(data, column, [code]));
+        var missing = encoder.Encode(WithCodes(data, column, [0]));
+        var known = encoder.Encode(WithCodes(data, column, [1]));
 
-        Assert.All(encoded.Codes, code => Assert.Equal(0, code));
+        Assert.Equal(missing.Binary, beyond.Binary);
+        Assert.Equal(missing.Codes, beyond.Codes);
+        // A known category encodes differently, so the comparison above can fail.
+        Assert.False(known.Binary.SequenceEqual(missing.Binary) && known.Codes.SequenceEqual(missing.Codes));
     }
+
+    private static Dataset WithCodes(Dataset data, string column, int[] codes)
+    {
+        var columns = data.Features.Select(f => f is CategoricalColumn c && c.Name == column
+            ? new CategoricalColumn(c.Name, codes, c.Categories)
+            : f.Name == column ? f : Slice(f, codes.Length)).ToArray();
+        return new Dataset(columns, null, codes.Length);
+    }
+
+    private static FeatureColumn Slice(FeatureColumn column, int rows) => column switch
+    {
+        NumericColumn n => new NumericColumn(n.Name, n.Values[..rows]),
+        CategoricalColumn c => new CategoricalColumn(c.Name, c.Codes[..rows], c.Categories),
+        _ => throw new ArgumentException(column.Name, nameof(column)),
+    };
 
     private static Dataset Data(int rows)
     {

@@ -18,7 +18,7 @@ public sealed class NegativeControlTests
         var settings = RealMlpDefaults.Load("realmlp-td", TaskKind.Binary) with { NEpochs = 64 };
 
         var withPbld = Error(new RealMlpLearner("realmlp-td", settings), train, valid);
-        var without = Error(new RealMlpLearner("realmlp-td", settings with { NumEmbType = "none" }), train, valid);
+        var without = Error(new RealMlpLearner("realmlp-td", settings with { NumEmbType = NumericEmbedding.None }), train, valid);
 
         Assert.True(withPbld < without - 0.05, $"with PBLD {withPbld:F3}, without {without:F3}");
 

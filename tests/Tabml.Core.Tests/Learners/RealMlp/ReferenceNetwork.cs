@@ -78,7 +78,7 @@ internal sealed class ReferenceNetwork
                     var z = (_arch.Ntk ? sum / Math.Sqrt(inWidth) : sum) + b[j];
                     if (l < layers.Count - 1)
                     {
-                        var f = _arch.Activation switch { "mish" => Mish(z), "relu" => Math.Max(z, 0), _ => Selu(z) };
+                        var f = _arch.Activation switch { HiddenActivation.Mish => Mish(z), HiddenActivation.Relu => Math.Max(z, 0), _ => Selu(z) };
                         var a = Values.TryGetValue($"layer{l}.alpha", out var alpha) ? z + (alpha[j] * (f - z)) : f;
                         z = a * masks[l][(r * outWidth) + j];
                     }
@@ -118,7 +118,7 @@ internal sealed class ReferenceNetwork
                             e += (Math.Cos(a) * Values["plr.w2"][(((j * l) + o) * h) + k]) + (Math.Sin(a) * Values["plr.w2"][(((j * l) + o) * h) + f + k]);
                         }
 
-                        x0[(r * d) + (j * l) + o] = _arch.NumericEmbedding == "plr" ? Math.Max(e, 0) : e;
+                        x0[(r * d) + (j * l) + o] = _arch.NumericEmbedding == NumericEmbedding.Plr ? Math.Max(e, 0) : e;
                     }
 
                     continue;

@@ -1,0 +1,35 @@
+using Tabml.Numerics.Simd;
+
+namespace Tabml.Bundles;
+
+/// <summary>
+/// The typed form of a manifest's "settings": how the bundle was trained. Reading a bundle checks its
+/// settings against this record, so an unknown key or value is a bad model file, never silently ignored;
+/// a key added here is written by the trainer (Training.Trainer, Distributed.DistributedTrainer).
+/// </summary>
+public sealed record BundleSettings
+{
+    public required IReadOnlyList<string> Models { get; init; }
+
+    public required int Seed { get; init; }
+
+    public required int Threads { get; init; }
+
+    public double? ValFraction { get; init; }
+
+    public int? Folds { get; init; }
+
+    public string? EnsembleMetric { get; init; }
+
+    /// <summary>Data-parallel LightGBM: the ranks and LightGBM's tree learner.</summary>
+    public BundleDistribution? Distributed { get; init; }
+
+    /// <summary>"single" for a one-member bundle (distributed training).</summary>
+    public string? Selection { get; init; }
+
+    /// <summary>The instruction set of the numeric kernels at training (null in bundles written before it was recorded).</summary>
+    public SimdLevel? Simd { get; init; }
+}
+
+/// <summary>How a distributed bundle was trained.</summary>
+public sealed record BundleDistribution(int Ranks, string TreeLearner);
