@@ -32,21 +32,22 @@ public static class MethodCatalog
     public static IReadOnlyList<string> Names { get; } = All.Select(m => m.Name).ToArray();
 
     /// <summary>
-    /// A method of the name table (<see cref="ModelNames"/>, any alias), a preset with levers
-    /// (<see cref="PresetMethods"/>), or a learner's fitting variant (<see cref="MemberVariant"/>, e.g.
+    /// A preset with levers (<see cref="PresetMethods"/>: paper, default, best — here "best" is the preset, as
+    /// in `train --preset best`; the best member is best-td), a method of the name table
+    /// (<see cref="ModelNames"/>, any alias), or a learner's fitting variant (<see cref="MemberVariant"/>, e.g.
     /// realmlp-td.bag8.ens4); an unknown name is a usage error listing them.
     /// </summary>
     public static BenchMethod Get(string name)
     {
+        if (PresetMethods.IsPresetName(name))
+        {
+            return PresetMethods.Resolve(name);
+        }
+
         if (ModelNames.TryResolve(name, out var known))
         {
             return All.FirstOrDefault(m => m.Name == known.Canonical)
                 ?? throw new InvalidOperationException($"model name '{known.Canonical}' has no benchmark method");
-        }
-
-        if (PresetMethods.IsPresetName(name))
-        {
-            return PresetMethods.Resolve(name);
         }
 
         if (name.Contains('.', StringComparison.Ordinal))
@@ -56,7 +57,7 @@ public static class MethodCatalog
             return plain ?? new BenchMethod(variant.Name, MethodKind.Variant, variant.Learner, []) { Variant = variant };
         }
 
-        throw TabmlException.Usage($"--methods: unknown name '{name.Trim()}'; choose from {string.Join(", ", Names)}, a preset (paper, default, best-quality, with levers such as paper+calibrate, paper+bag8, paper+ens4, paper+refit) or a learner variant (realmlp-td.bag8.ens4)");
+        throw TabmlException.Usage($"--methods: unknown name '{name.Trim()}'; choose from {string.Join(", ", Names)}, a preset (paper, default, best, with levers such as paper+calibrate, paper+bag8, paper+ens4, paper+refit) or a learner variant (realmlp-td.bag8.ens4)");
     }
 
     /// <summary>The requested methods plus the members composites need, members first, in catalog order.</summary>

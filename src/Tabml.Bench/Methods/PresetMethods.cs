@@ -6,9 +6,9 @@ using Tabml.Training;
 namespace Tabml.Bench.Methods;
 
 /// <summary>
-/// Benchmark methods named after presets: <c>paper</c>, <c>default</c>, <c>best-quality</c>, optionally with levers
-/// (<c>paper+calibrate</c>, <c>paper+selectll</c>, <c>paper+bag8</c>, <c>paper+ens4</c>, <c>paper+refit</c>, <c>best-quality+nocalibrate</c>,
-/// <c>best-quality+holdout</c>), resolved to the same <see cref="TrainOptions"/> `tabml train --preset` uses and to
+/// Benchmark methods named after presets: <c>paper</c>, <c>default</c>, <c>best</c>, optionally with levers
+/// (<c>paper+calibrate</c>, <c>paper+selectll</c>, <c>paper+bag8</c>, <c>paper+ens4</c>, <c>paper+refit</c>, <c>best+nocalibrate</c>,
+/// <c>best+holdout</c>), resolved to the same <see cref="TrainOptions"/> `tabml train --preset` uses and to
 /// one member variant per model.
 /// </summary>
 public static class PresetMethods

@@ -25,7 +25,7 @@ internal static class BenchCommand
         var suite = new Option<string?>("--suite") { Description = "Suite file (JSON list of name, file, target, task); overrides the config's." };
         var dataRoot = new Option<string?>("--data-root") { Description = "Folder of the suite's CSV files (default: the suite file's folder)." };
         var datasets = new Option<string[]>("--datasets") { Description = "Dataset names to run (default: the config's, else all).", Arity = ArgumentArity.OneOrMore };
-        var methods = new Option<string[]>("--methods") { Description = $"Methods, comma-separated: {ModelNames.Listing()}; presets paper, default, best-quality with levers (paper+calibrate, paper+bag8, paper+ens4, paper+refit); learner variants (realmlp-td.bag8.ens4).", Arity = ArgumentArity.OneOrMore };
+        var methods = new Option<string[]>("--methods") { Description = $"Methods, comma-separated: {ModelNames.Listing()}; presets paper, default, best with levers (paper+calibrate, paper+bag8, paper+ens4, paper+refit); learner variants (realmlp-td.bag8.ens4).", Arity = ArgumentArity.OneOrMore };
         var splits = new Option<int?>("--splits") { Description = "Random splits per dataset (test 20%, validation 25% of the rest)." };
         var splitFile = new Option<string?>("--split-file") { Description = "JSON splits (train/valid/test row indices) to use instead of random ones (one dataset)." };
         var output = new Option<string?>("--out") { Description = "Output folder (results.jsonl, summary.md, summary.csv, plots)." };

@@ -11,15 +11,34 @@ public sealed record BundleSettings
 {
     public required IReadOnlyList<string> Models { get; init; }
 
+    /// <summary>The training preset (paper, default, best); null in bundles written before presets.</summary>
+    public string? Preset { get; init; }
+
     public required int Seed { get; init; }
 
-    public required int Threads { get; init; }
+    /// <summary>Written by bundles before models became independent of the thread count; no longer recorded.</summary>
+    public int? Threads { get; init; }
 
     public double? ValFraction { get; init; }
 
     public int? Folds { get; init; }
 
+    /// <summary>The validation metric members were stopped and selected on.</summary>
+    public string? Metric { get; init; }
+
     public string? EnsembleMetric { get; init; }
+
+    /// <summary>Whether classification members were temperature-scaled (ts-mix) on their validation predictions.</summary>
+    public bool? Calibrate { get; init; }
+
+    /// <summary>Whether the ensemble was selected on log loss whatever the metric.</summary>
+    public bool? SelectOnLogLoss { get; init; }
+
+    /// <summary>RealMLP's packed networks per fit (n_ens).</summary>
+    public int? RealmlpEnsemble { get; init; }
+
+    /// <summary>Whether members were refitted on all rows with their selected epochs / iterations.</summary>
+    public bool? Refit { get; init; }
 
     /// <summary>Data-parallel LightGBM: the ranks and LightGBM's tree learner.</summary>
     public BundleDistribution? Distributed { get; init; }

@@ -4,14 +4,14 @@ using Tabml.Settings;
 
 namespace Tabml.Training;
 
-/// <summary>The presets `train --preset` and `bench` know: paper, default and best-quality (configs/presets/*.json).</summary>
+/// <summary>The presets `train --preset` and `bench` know: paper, default and best (configs/presets/*.json).</summary>
 public static class PresetCatalog
 {
     public const string Paper = "paper";
     public const string Default = "default";
-    public const string BestQuality = "best-quality";
+    public const string Best = "best";
 
-    public static IReadOnlyList<string> Names { get; } = [Paper, Default, BestQuality];
+    public static IReadOnlyList<string> Names { get; } = [Paper, Default, Best];
 
     public static TrainPreset Get(string name)
     {

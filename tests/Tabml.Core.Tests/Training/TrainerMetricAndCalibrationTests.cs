@@ -137,7 +137,7 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
     {
         var error = Assert.Throws<Tabml.Errors.TabmlException>(() => PresetCatalog.Get("fastest"));
 
-        Assert.Contains("paper, default, best-quality", error.Message, StringComparison.Ordinal);
+        Assert.Contains("paper, default, best", error.Message, StringComparison.Ordinal);
     }
 
     private static TrainingData Training(TaskKind task, int rows)
