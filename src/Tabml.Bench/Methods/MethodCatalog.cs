@@ -57,7 +57,7 @@ public static class MethodCatalog
             return plain ?? new BenchMethod(variant.Name, MethodKind.Variant, variant.Learner, []) { Variant = variant };
         }
 
-        throw TabmlException.Usage($"--methods: unknown name '{name.Trim()}'; choose from {string.Join(", ", Names)}, a preset (paper, default, best, with levers such as paper+calibrate, paper+bag8, paper+ens4, paper+refit) or a learner variant (realmlp-td.bag8.ens4)");
+        throw TabmlException.Usage($"unknown model '{name.Trim()}' for --methods; names: {ModelNames.Listing()}; presets paper, default, best with levers (paper+calibrate, paper+selectll, paper+bag8, paper+ens4, paper+refit); learner variants (realmlp-td.bag8.ens4)");
     }
 
     /// <summary>The requested methods plus the members composites need, members first, in catalog order.</summary>

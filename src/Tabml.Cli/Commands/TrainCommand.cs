@@ -152,7 +152,7 @@ internal static class TrainCommand
 
         if (result.GetValue(flags.Folds) is { } k)
         {
-            options = options with { Folds = k == 1 ? null : k };
+            options = k >= 1 ? options with { Folds = k == 1 ? null : k } : throw TabmlException.Usage($"--folds must be at least 1 (1: one holdout), got {k}");
         }
 
         if (result.GetValue(flags.ValidFraction) is { } fraction)

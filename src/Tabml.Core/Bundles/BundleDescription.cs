@@ -51,8 +51,12 @@ public sealed record BundleDescription
         EnsembleMethod = Text(bundle.Ensemble, "method"),
         EnsembleMetric = Text(bundle.Ensemble, "metric"),
         BestMember = Text(bundle.Ensemble, "best_member"),
-        Members = bundle.Members.Select(m => new MemberDescription(m.Name, m.Model.LearnerName, m.Model.Format, m.Weight, m.Validation, m.Model.Facts)).ToArray(),
+        Members = bundle.Members.Select(m => new MemberDescription(m.Name, m.Model.LearnerName, FormatOf(m.Model), m.Weight, m.Validation, m.Model.Facts)).ToArray(),
     };
+
+    /// <summary>A calibrated member shows its inner format and the calibration (e.g. lightgbm+ts-mix).</summary>
+    private static string FormatOf(Learners.IModel model) =>
+        model is Calibration.CalibratedModel calibrated ? $"{FormatOf(calibrated.Inner)}+ts-mix" : model.Format;
 
     private static string? Text(JsonObject? section, string key) =>
         section?[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

@@ -46,6 +46,9 @@ public sealed record BundleSettings
     /// <summary>"single" for a one-member bundle (distributed training).</summary>
     public string? Selection { get; init; }
 
+    /// <summary>How an ML.NET pipeline binds its columns to the model (TabmlEstimator); null for other bundles.</summary>
+    public System.Text.Json.Nodes.JsonObject? Mlnet { get; init; }
+
     /// <summary>The instruction set of the numeric kernels at training (null in bundles written before it was recorded).</summary>
     public SimdLevel? Simd { get; init; }
 }

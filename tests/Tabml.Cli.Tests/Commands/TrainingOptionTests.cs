@@ -31,11 +31,11 @@ public sealed class TrainingOptionTests : IDisposable
     }
 
     [Fact]
-    public void Fewer_than_two_folds_is_a_usage_error()
+    public void Fewer_than_one_fold_is_a_usage_error()
     {
-        var result = CliRunner.Run("train", _files.Dataset("auto_mpg.csv"), "--models", "lightgbm", "--folds", "1", "--out", _files.PathOf("m.tabml"));
+        var result = CliRunner.Run("train", _files.Dataset("auto_mpg.csv"), "--models", "lightgbm", "--folds", "0", "--out", _files.PathOf("m.tabml"));
 
-        BadInputTests.AssertOneLineError(result, 1, "--folds must be at least 2, got 1");
+        BadInputTests.AssertOneLineError(result, 1, "--folds must be at least 1 (1: one holdout), got 0");
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed class BundleFormatHistoryTests : IDisposable
         ConstantModel.EnsureRegistered();
         var path = _dir.File("d.csv", "id,when,y\n" + string.Concat(Enumerable.Range(0, 24).Select(r => $"c{r},2023-07-{r + 1:00}T10:{r:00},{r % 2}\n")));
         var training = DatasetReader.ReadForTraining(path, new TrainingReadOptions { Target = "y" });
-        var bundle = new ModelBundle(training.Schema, [], new BundleValidation("holdout", 1, 1, "error"), [new BundleMember("c", new ConstantModel(TaskKind.Binary, [0.5, 0.5]), 1, new Dictionary<string, double>(), null)]);
+        var settings = new System.Text.Json.Nodes.JsonObject { ["models"] = new System.Text.Json.Nodes.JsonArray("c"), ["seed"] = 0 };
+        var bundle = new ModelBundle(training.Schema, settings, new BundleValidation("holdout", 1, 1, "error"), [new BundleMember("c", new ConstantModel(TaskKind.Binary, [0.5, 0.5]), 1, new Dictionary<string, double>(), null)]);
         var file = _dir.Combine("m.tabml");
 
         bundle.Save(file);
