@@ -1,5 +1,6 @@
 using Tabml.Errors;
 using Tabml.Learners;
+using Tabml.Learners.FastTree;
 using Tabml.Learners.LightGbm;
 using Tabml.Learners.RealMlp;
 
@@ -25,6 +26,10 @@ internal static class RefitPlanner
             RealMlpLearner realMlp => new RealMlpLearner(realMlp.Name, ((RealMlpSettings)realMlp.Settings) with
             {
                 StopEpoch = Mean(folds, ModelFacts.BestEpoch, learner.Name),
+            }),
+            FastTreeLearner fastTree => new FastTreeLearner(fastTree.Name, ((FastTreeSettings)fastTree.Settings) with
+            {
+                NumberOfTrees = Mean(folds, ModelFacts.BestIteration, learner.Name),
             }),
             _ => throw TabmlException.Usage($"--refit: {learner.Name} cannot be refitted in this build"),
         };

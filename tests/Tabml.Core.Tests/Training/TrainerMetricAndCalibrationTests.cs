@@ -94,6 +94,21 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
     }
 
     [Fact]
+    public void Refit_trains_fasttree_on_all_rows_for_the_mean_kept_tree_count()
+    {
+        var data = Training(TaskKind.Binary, 400);
+        var validated = new Trainer().Train(data, new TrainOptions { Models = ["fasttree-td"], Folds = 3 });
+        var refit = new Trainer().Train(data, new TrainOptions { Models = ["fasttree-td"], Folds = 3, Refit = true });
+
+        var folds = (FoldAverageModel)validated.Bundle.Members[0].Model;
+        var expected = Math.Round(folds.Folds.Average(f => f.Facts[ModelFacts.BestIteration]), MidpointRounding.AwayFromZero);
+        var model = refit.Bundle.Members[0].Model;
+        Assert.IsNotType<FoldAverageModel>(model);
+        Assert.Equal(expected, model.Facts["trees_built"]);
+        Assert.False(model.Facts.ContainsKey(ModelFacts.BestIteration));
+    }
+
+    [Fact]
     public void The_bundle_is_byte_identical_for_any_thread_count()
     {
         var data = Training(TaskKind.Multiclass, 300);
