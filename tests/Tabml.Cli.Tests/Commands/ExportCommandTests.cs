@@ -48,7 +48,7 @@ public sealed class ExportCommandTests : IDisposable
 
         var result = CliRunner.Run("export", model, "--onnx", _files.PathOf("x.onnx"), "--member", "nope");
 
-        BadInputTests.AssertOneLineError(result, 1, "--member: the model has no member 'nope'; members: lightgbm-td");
+        BadInputTests.AssertOneLineError(result, 1, "--member: unknown name 'nope'; this model's members: lightgbm-td, best, ensemble");
         Assert.False(File.Exists(_files.PathOf("x.onnx")));
     }
 
