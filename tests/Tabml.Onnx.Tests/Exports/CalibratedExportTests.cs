@@ -1,3 +1,4 @@
+using Tabml.Bundles;
 using Tabml.Calibration;
 using Tabml.Learners.RealMlp;
 using Tabml.Onnx.Tests.Support;
@@ -33,6 +34,17 @@ public sealed class CalibratedExportTests(CalibratedCreditBundle trained, ITestO
         output.WriteLine($"credit_g calibrated {member}: {trained.ExportAndCheck(member)}");
 
     [Fact]
+    public void The_inner_model_without_its_calibration_does_not_pass_for_the_calibrated_member()
+    {
+        var calibrated = Assert.IsType<CalibratedModel>(Assert.Single(trained.Bundle.Members, m => m.Name == "lightgbm-td").Model);
+        var bundle = new ModelBundle(trained.Bundle.Schema, [], trained.Bundle.Validation, [new BundleMember("lightgbm-td", calibrated.Inner, 1.0, new Dictionary<string, double>(), null)]);
+
+        var deviation = Agreement.Measure(trained.Bundle, trained.Data, "lightgbm-td", OrtScorer.Score(OnnxExporter.Export(bundle), trained.Raw));
+
+        Assert.True(deviation.Largest > Agreement.Tolerance, deviation.ToString());
+    }
+
+    [Fact]
     public void The_packed_RealMLP_member_holds_four_different_networks()
     {
         var model = PackedRealMlp.Of(trained.Bundle);
@@ -62,7 +74,7 @@ public sealed class CalibratedMulticlassExportTests(CalibratedSoybeanBundle trai
 /// <summary>The bundle's RealMLP member (inside its calibration, if any) and checks that its networks differ.</summary>
 public static class PackedRealMlp
 {
-    public static RealMlpModel Of(Bundles.ModelBundle bundle)
+    public static RealMlpModel Of(ModelBundle bundle)
     {
         var model = Assert.Single(bundle.Members, m => m.Name == "realmlp-td").Model;
         return Assert.IsType<RealMlpModel>(model is CalibratedModel calibrated ? calibrated.Inner : model);
