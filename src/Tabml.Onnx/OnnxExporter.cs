@@ -49,18 +49,15 @@ public static class OnnxExporter
     /// <summary>Writes the model's protobuf bytes to <paramref name="path"/>.</summary>
     public static void Write(ModelProto model, string path) => File.WriteAllBytes(path, model.ToByteArray());
 
-    /// <summary>The members that predict, as <see cref="ModelBundle.Predict"/> chooses them (weight 1 for a named member).</summary>
-    private static BundleMember[] Members(ModelBundle bundle, string? member)
-    {
-        if (member is null)
-        {
-            return bundle.Members.Where(m => m.Weight > 0).ToArray();
-        }
-
-        var chosen = bundle.Members.FirstOrDefault(m => string.Equals(m.Name, member, StringComparison.OrdinalIgnoreCase))
-            ?? throw TabmlException.Usage($"--member: the model has no member '{member}'; members: {string.Join(", ", bundle.Members.Select(m => m.Name))}");
-        return [chosen with { Weight = 1.0 }];
-    }
+    /// <summary>
+    /// The members that predict, as <see cref="ModelBundle.Predict"/> chooses them: a name goes through
+    /// <see cref="ModelBundle.Select"/> (a member's name, its learner's name or alias, best, ensemble);
+    /// a named member has weight 1.
+    /// </summary>
+    private static BundleMember[] Members(ModelBundle bundle, string? member) =>
+        member is not null && bundle.Select(member) is { } chosen
+            ? [chosen with { Weight = 1.0 }]
+            : bundle.Members.Where(m => m.Weight > 0).ToArray();
 
     private static string ExportMember(ExportContext context, BundleMember member)
     {

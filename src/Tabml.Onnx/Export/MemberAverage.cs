@@ -6,20 +6,19 @@ namespace Tabml.Onnx.Export;
 internal static class MemberAverage
 {
     /// <summary>The plain mean: summed, then scaled by 1/count (as <c>FoldAverageModel</c> does).</summary>
-    public static string Mean(OnnxGraph g, IReadOnlyList<string> outputs)
-    {
-        if (outputs.Count == 1)
-        {
-            return outputs[0];
-        }
+    public static string Mean(OnnxGraph g, IReadOnlyList<string> outputs) =>
+        outputs.Count == 1 ? outputs[0] : g.Mul(Sum(g, outputs), g.Scalar(1.0 / outputs.Count));
 
+    /// <summary>The outputs added in the order given.</summary>
+    public static string Sum(OnnxGraph g, IReadOnlyList<string> outputs)
+    {
         var sum = outputs[0];
         for (var i = 1; i < outputs.Count; i++)
         {
             sum = g.Add(sum, outputs[i]);
         }
 
-        return g.Mul(sum, g.Scalar(1.0 / outputs.Count));
+        return sum;
     }
 
     public static string Weighted(OnnxGraph g, IReadOnlyList<string> outputs, IReadOnlyList<double> weights)

@@ -1,8 +1,10 @@
+using Tabml.Calibration;
 using Tabml.Errors;
 using Tabml.Learners;
 using Tabml.Learners.FastTree;
 using Tabml.Learners.LightGbm;
 using Tabml.Learners.RealMlp;
+using Tabml.Onnx.Calibration;
 using Tabml.Onnx.FastTree;
 using Tabml.Onnx.LightGbm;
 using Tabml.Onnx.RealMlp;
@@ -12,7 +14,7 @@ namespace Tabml.Onnx.Export;
 /// <summary>
 /// One builder per model format, each adding a model's nodes and returning its output: float64
 /// probabilities [N, classes] for classification, float64 values [N, 1] for regression. A wrapper format
-/// (fold average; later calibration) exports its inner models through <see cref="Export"/>. A format
+/// (fold average, calibration) exports its inner models through <see cref="Export"/>. A format
 /// without a builder is refused, never approximated.
 /// </summary>
 internal static class ModelExporters
@@ -23,6 +25,7 @@ internal static class ModelExporters
         [typeof(LightGbmModel)] = (context, model) => LightGbmExporter.Export(context, (LightGbmModel)model),
         [typeof(FastTreeModel)] = (context, model) => FastTreeExporter.Export(context, (FastTreeModel)model),
         [typeof(FoldAverageModel)] = (context, model) => FoldAverage(context, (FoldAverageModel)model),
+        [typeof(CalibratedModel)] = (context, model) => CalibratedExporter.Export(context, (CalibratedModel)model),
     };
 
     public static string Export(ExportContext context, IModel model)

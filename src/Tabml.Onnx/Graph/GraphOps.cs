@@ -33,6 +33,9 @@ internal static class GraphOps
     /// <summary>Row sums, [N, 1].</summary>
     public static string RowSum(this OnnxGraph g, string x) => g.Node("ReduceSum", [x, g.Constant("axes", [1L], 1)], Int("keepdims", 1));
 
+    /// <summary>Row maxima, [N, 1].</summary>
+    public static string RowMax(this OnnxGraph g, string x) => g.Node("ReduceMax", [x, g.Constant("axes", [1L], 1)], Int("keepdims", 1));
+
     public static string Sigmoid(this OnnxGraph g, string x) => g.Node("Sigmoid", [x]);
 
     public static string MatMul(this OnnxGraph g, string a, string b) => g.Node("MatMul", [a, b]);

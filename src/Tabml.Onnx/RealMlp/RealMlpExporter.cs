@@ -7,9 +7,10 @@ using DataType = Onnx.TensorProto.Types.DataType;
 namespace Tabml.Onnx.RealMlp;
 
 /// <summary>
-/// A RealMLP member: the shared input encoding, the network of each weight set, and the head of
-/// <see cref="RealMlpModel"/> (softmax probabilities; or de-standardised, clamped values, method-spec §2.6).
-/// The head runs in float64 from the float32 outputs, as the model's own prediction does.
+/// A RealMLP member: the shared input encoding, the network of each of its n_ens weight sets (a packed
+/// ensemble, method-spec §15, has several), and the head of <see cref="RealMlpModel"/>: each network's
+/// float32 outputs turned into float64 softmax probabilities, or de-standardised, clamped values
+/// (method-spec §2.6); summed in network order and divided by n_ens, as the model's prediction does.
 /// </summary>
 internal static class RealMlpExporter
 {
@@ -18,20 +19,18 @@ internal static class RealMlpExporter
         var g = context.Graph;
         var inputs = RealMlpInputGraph.Encode(context, model.Encoder);
         var heads = WeightSets(model).Select(parameters => Head(g, model, RealMlpNetworkGraph.Forward(g, inputs, parameters))).ToArray();
-        return MemberAverage.Mean(g, heads);
+        return heads.Length == 1 ? heads[0] : g.Div(MemberAverage.Sum(g, heads), g.Scalar((double)heads.Length));
     }
 
-    /// <summary>
-    /// The weight sets that share the encoder; their heads' outputs are averaged (method-spec §15 averages
-    /// probabilities, or values). A packed ensemble (n_ens) lists each of its sets here.
-    /// </summary>
-    private static IReadOnlyList<RealMlpParameters> WeightSets(RealMlpModel model) => [model.Parameters];
+    /// <summary>Every network's parameters, in the order the model averages them.</summary>
+    private static IReadOnlyList<RealMlpParameters> WeightSets(RealMlpModel model) => model.Networks;
 
     private static string Head(OnnxGraph g, RealMlpModel model, string outputs)
     {
         if (model.Task != TaskKind.Regression)
         {
-            return g.Cast(g.Softmax(outputs), DataType.Double);
+            // The model's softmax runs in float64 on the float32 logits.
+            return g.Softmax(g.Cast(outputs, DataType.Double));
         }
 
         var scaling = model.Scaling;

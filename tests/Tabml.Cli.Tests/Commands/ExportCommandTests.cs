@@ -42,13 +42,25 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_of_a_member_by_its_alias_exports_the_member_of_the_canonical_name()
+    {
+        var model = Train("credit_g.csv");
+        var onnx = _files.PathOf("alias.onnx");
+
+        var result = CliRunner.Run("export", model, "--onnx", onnx, "--member", "lightgbm", "-q");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("tabml binary model of 'class': lightgbm-td × 1", ModelProto.Parser.ParseFrom(File.ReadAllBytes(onnx)).DocString);
+    }
+
+    [Fact]
     public void An_unknown_member_exits_1_listing_the_members()
     {
         var model = Train("credit_g.csv");
 
         var result = CliRunner.Run("export", model, "--onnx", _files.PathOf("x.onnx"), "--member", "nope");
 
-        BadInputTests.AssertOneLineError(result, 1, "--member: the model has no member 'nope'; members: lightgbm-td");
+        BadInputTests.AssertOneLineError(result, 1, "--member: unknown name 'nope'; this model's members: lightgbm-td, best, ensemble");
         Assert.False(File.Exists(_files.PathOf("x.onnx")));
     }
 

@@ -34,7 +34,7 @@ public sealed class RefusalTests
     {
         var error = Assert.Throws<TabmlException>(() => OnnxExporter.Export(Bundle(["x"], new UnknownModel()), "nope"));
 
-        Assert.Equal("--member: the model has no member 'nope'; members: mystery", error.Message);
+        Assert.Equal("--member: unknown name 'nope'; this model's members: mystery, best, ensemble", error.Message);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class FoldAverageExportTests(ConcreteFoldsBundle trained, ITestOut
     }
 
     [Theory]
-    [InlineData("realmlp-s")]
+    [InlineData("realmlp-td-s")]
     [InlineData("lightgbm-d")]
     public void Each_exported_fold_average_predicts_what_tabml_predicts_on_concrete(string member) =>
         output.WriteLine($"concrete folds {member}: {trained.ExportAndCheck(member)}");

@@ -13,8 +13,9 @@ public abstract class TrainedBundle : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "tabml-onnx-tests", Guid.NewGuid().ToString("N"));
 
-    protected TrainedBundle(DatasetSlice slice, IReadOnlyList<string> models, int? folds = null)
+    protected TrainedBundle(DatasetSlice slice, IReadOnlyList<string> models, int? folds = null, TrainedBundleOptions? options = null)
     {
+        options ??= new TrainedBundleOptions();
         Directory.CreateDirectory(_folder);
         var lines = slice.File == SyntheticData.Name ? SyntheticData.Lines() : File.ReadAllLines(Path.Combine(RepoPaths.Datasets, slice.File));
         var header = lines[0];
@@ -25,7 +26,15 @@ public abstract class TrainedBundle : IDisposable
         var trainPath = Write("train.csv", lines.Take(1 + slice.TrainRows));
         var data = DatasetReader.ReadForTraining(trainPath, new TrainingReadOptions { Target = slice.Target, Task = slice.Task });
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = new Trainer().Train(data, new TrainOptions { Models = models, Seed = 0, Threads = 1, Folds = folds });
+        var result = new Trainer().Train(data, new TrainOptions
+        {
+            Models = models,
+            Seed = 0,
+            Threads = 1,
+            Folds = folds,
+            Calibrate = options.Calibrate,
+            RealMlpEnsemble = options.RealMlpEnsemble,
+        });
         TrainSeconds = clock.Elapsed.TotalSeconds;
         var bundlePath = Path.Combine(_folder, "model.tabml");
         result.Bundle.Save(bundlePath);
@@ -50,10 +59,13 @@ public abstract class TrainedBundle : IDisposable
     public RawColumns Raw { get; }
 
     /// <summary>Exports the bundle (or one member), scores the scoring rows with ONNX Runtime and checks them against tabml.</summary>
-    public Deviation ExportAndCheck(string? member = null)
+    public Deviation ExportAndCheck(string? member = null) => ExportAndCheck(Bundle, member);
+
+    /// <summary>The same for another bundle over this bundle's schema (a member loaded back with changes).</summary>
+    public Deviation ExportAndCheck(ModelBundle bundle, string? member = null)
     {
-        var model = OnnxExporter.Export(Bundle, member);
-        return Agreement.Check(Bundle, Data, member, OrtScorer.Score(model, Raw));
+        var model = OnnxExporter.Export(bundle, member);
+        return Agreement.Check(bundle, Data, member, OrtScorer.Score(model, Raw));
     }
 
     public void Dispose()
@@ -105,6 +117,9 @@ public abstract class TrainedBundle : IDisposable
         }
     }
 }
+
+/// <summary>Training options beyond the learners: ts-mix calibration of classification members, RealMLP's n_ens.</summary>
+public sealed record TrainedBundleOptions(bool Calibrate = false, int RealMlpEnsemble = 1);
 
 /// <summary>Which rows of a shipped dataset to train on (the first ones) and score (the next ones).</summary>
 public sealed record DatasetSlice(string File, string Target, int TrainRows, int ScoreRows, TaskKind? Task = null);
