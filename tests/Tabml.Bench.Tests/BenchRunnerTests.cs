@@ -100,6 +100,24 @@ public sealed class BenchRunnerTests : IDisposable
     }
 
     [Fact]
+    public void The_baseline_checks_classification_log_loss_and_catches_a_log_loss_regression_alone()
+    {
+        var rows = new BenchRunner().Run(Options("baseline-ll", Methods, splits: 1));
+        var baseline = BaselineCheck.FromResults(rows, "test");
+        var logLoss = baseline.Entries.Where(e => e.Metric == "log_loss").ToArray();
+        Assert.NotEmpty(logLoss);
+        Assert.All(logLoss, e => Assert.Contains(baseline.Entries, s => s.Metric is null && s.Dataset == e.Dataset && s.Method == e.Method));
+
+        // Only the log-loss expectation is lowered: the error entry of the same method still passes.
+        var target = logLoss[0];
+        var planted = baseline with { Entries = baseline.Entries.Select(e => ReferenceEquals(e, target) ? e with { Score = e.Score - (2 * e.Tolerance) } : e).ToArray() };
+        var regression = Assert.Single(BaselineCheck.Compare(planted, rows));
+
+        Assert.Equal("log_loss", regression.Entry.Metric);
+        Assert.Contains("log_loss", BaselineCheck.Format([regression]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_baseline_entry_counts_as_a_regression()
     {
         var rows = new BenchRunner().Run(Options("missing", ["lightgbm-d"], splits: 1));

@@ -113,7 +113,7 @@ internal static class BenchCommand
 
         if (update)
         {
-            BaselineCheck.Write(path, BaselineCheck.FromResults(rows, "Expected test errors (classification error / nRMSE, mean over splits) of the CI benchmark; a run fails when a score exceeds score + tolerance. Rewrite with `tabml bench --config configs/bench/ci.json --baseline configs/bench/ci.baseline.json --update-baseline`."));
+            BaselineCheck.Write(path, BaselineCheck.FromResults(rows, "Expected test scores (classification error / nRMSE, and classification log loss where metric is log_loss; means over splits) of the CI benchmark; a run fails when a value exceeds score + tolerance. Rewrite with `tabml bench --config configs/bench/ci.json --baseline configs/bench/ci.baseline.json --update-baseline`."));
             console.Error.WriteLine($"baseline written to {path}");
             return ExitCodes.Ok;
         }
