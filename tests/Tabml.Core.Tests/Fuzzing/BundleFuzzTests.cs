@@ -13,7 +13,7 @@ namespace Tabml.Core.Tests.Fuzzing;
 /// </summary>
 public sealed class BundleFuzzTests : IDisposable
 {
-    private static readonly int Inputs = FuzzScale.Inputs(600);
+    private static readonly int Inputs = FuzzScale.Inputs(2000);
     private readonly TempDirectory _dir = new();
     private readonly ITestOutputHelper _output;
 
