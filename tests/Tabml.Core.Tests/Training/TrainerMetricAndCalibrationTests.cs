@@ -147,6 +147,21 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
         Assert.Equal((null, 0.2, false, 1, false), (paper.Folds, paper.ValFraction, paper.Calibrate, paper.RealmlpEnsemble, paper.Refit));
     }
 
+    [Theory]
+    [InlineData(true, null, null, TaskKind.Binary, "logloss")]
+    [InlineData(true, null, null, TaskKind.Regression, "rmse")]
+    [InlineData(true, "auc", null, TaskKind.Binary, "1-auc")]
+    [InlineData(true, null, "error", TaskKind.Multiclass, "error")]
+    [InlineData(false, null, null, TaskKind.Binary, "error")]
+    public void Selecting_on_log_loss_applies_only_to_classification_without_a_metric_the_user_named(bool selectOnLogLoss, string? metric, string? ensembleMetric, TaskKind task, string expected)
+    {
+        var options = new TrainOptions { Models = ["lightgbm-td"], SelectOnLogLoss = selectOnLogLoss, Metric = metric, EnsembleMetric = ensembleMetric };
+
+        var selection = options.SelectionMetric(task, Trainer.ResolveMetric(options, task));
+
+        Assert.Equal(expected, selection.Name);
+    }
+
     [Fact]
     public void An_unknown_preset_is_refused_with_the_list()
     {
