@@ -65,8 +65,8 @@ internal readonly struct Vector256Kernel : IGemmKernel
             group = ref Unsafe.Add(ref group, gs);
         }
 
-        // The epilogue runs on a copy in memory (see Vector512Kernel).
-        var tile = default(Tile256);
+        // The epilogue runs on a copy in memory, left uninitialised (see Vector512Kernel).
+        Unsafe.SkipInit(out Tile256 tile);
         tile[0] = c00; tile[1] = c01; tile[2] = c10; tile[3] = c11;
         tile[4] = c20; tile[5] = c21; tile[6] = c30; tile[7] = c31;
         Finish(ref tile, ref epilogue, rows, row, column);
