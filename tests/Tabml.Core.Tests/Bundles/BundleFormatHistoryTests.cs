@@ -27,6 +27,26 @@ public sealed class BundleFormatHistoryTests : IDisposable
     }
 
     [Fact]
+    public void A_default_bundle_of_tabml_0_1_with_every_learner_still_loads_and_predicts_what_it_predicted()
+    {
+        // Its member settings predate FastTree's early_stopping_rounds and RealMLP's n_ens: they must still be accepted.
+        using var bundle = ModelBundle.Load(RepoPaths.Fixture("Bundles/credit-all.v1.tabml"));
+        var rows = DatasetReader.ReadForPrediction(RepoPaths.Fixture("Bundles/credit-rows.csv"), bundle.Schema);
+
+        var predictions = bundle.Predict(rows, threads: 1);
+
+        var expected = File.ReadAllLines(RepoPaths.Fixture("Bundles/credit-all.v1.predictions.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(20, expected.Length);
+        Assert.Equal(["lightgbm-td", "fasttree-td", "realmlp-td"], bundle.Members.Select(m => m.Name));
+        for (var r = 0; r < expected.Length; r++)
+        {
+            // RealMLP's summation order changed with the engine, so probabilities agree to float32 rounding, not bit for bit.
+            Assert.Equal(double.Parse(expected[r][2], CultureInfo.InvariantCulture), predictions.Row(r)[1], 1e-6);
+            Assert.Equal(expected[r][0], bundle.Schema.Target.ClassLabels[predictions.Row(r)[1] > predictions.Row(r)[0] ? 1 : 0]);
+        }
+    }
+
+    [Fact]
     public void Date_and_identifier_columns_survive_save_and_load()
     {
         ConstantModel.EnsureRegistered();

@@ -29,9 +29,10 @@ public sealed record FastTreeSettings
 
     /// <summary>
     /// The validation curve ends this many rounds after its first minimum without strict improvement
-    /// (LightGBM-TD's early_stopping_round); null reads the whole curve.
+    /// (LightGBM-TD's early_stopping_round); null reads the whole curve. Not required: bundles written
+    /// before it existed (tabml 0.1) record no value and still load.
     /// </summary>
-    public required int? EarlyStoppingRounds { get; init; }
+    public int? EarlyStoppingRounds { get; init; }
 
     /// <summary>Categorical columns with at most this many categories are one-hot encoded, larger ones coded ordinally.</summary>
     public required int MaxOneHotCategories { get; init; }

@@ -99,8 +99,9 @@ public sealed record RealMlpSettings
     /// <summary>
     /// Networks per train/validation split (pytabkit's n_ens, method-spec §15): each with its own init,
     /// dropout and shuffling streams, trained side by side, validated and predicting on their average.
+    /// Not required: bundles written before it existed (tabml 0.1) trained one network.
     /// </summary>
-    public required int NEns { get; init; }
+    public int NEns { get; init; } = 1;
 
     /// <summary>
     /// Train only this many epochs of the n_epochs schedule (pytabkit's stop_epoch, used by refit: the
