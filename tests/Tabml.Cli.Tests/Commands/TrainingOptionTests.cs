@@ -82,16 +82,19 @@ public sealed class TrainingOptionTests : IDisposable
     [Fact]
     public void The_ensemble_metric_changes_the_selection_compared_with_the_default()
     {
-        // Selecting on log loss weighs the members differently from selecting on error on this data.
+        // The default preset selects on log loss for classification; selecting on error weighs the members
+        // differently on this data.
         var byError = _files.PathOf("error.tabml");
         var byLogLoss = _files.PathOf("logloss.tabml");
         var data = _files.Dataset("credit_g.csv");
-        CliRunner.Run("train", data, "--models", "lightgbm,lightgbm-d", "--out", byError, "-q");
-        CliRunner.Run("train", data, "--models", "lightgbm,lightgbm-d", "--ensemble-metric", "logloss", "--out", byLogLoss, "-q");
+        CliRunner.Run("train", data, "--models", "lightgbm,lightgbm-d", "--ensemble-metric", "error", "--out", byError, "-q");
+        CliRunner.Run("train", data, "--models", "lightgbm,lightgbm-d", "--out", byLogLoss, "-q");
 
         using var error = Manifest(byError);
         using var logLoss = Manifest(byLogLoss);
 
+        Assert.Equal("error", error.RootElement.GetProperty("ensemble").GetProperty("metric").GetString());
+        Assert.Equal("logloss", logLoss.RootElement.GetProperty("ensemble").GetProperty("metric").GetString());
         Assert.NotEqual(Counts(error), Counts(logLoss));
     }
 

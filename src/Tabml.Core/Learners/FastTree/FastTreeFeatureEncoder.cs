@@ -39,7 +39,7 @@ public sealed record FastTreeFeatureEncoder(IReadOnlyList<EncodedColumn> Columns
     /// <summary>The dense features as one row-major matrix (rows × <see cref="Width"/>), as tabml's tree evaluation reads them.</summary>
     public float[] EncodeRowMajor(Dataset data, int threads = 1)
     {
-        var byName = data.Features.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var byName = new ModelInputs(data);
         var sources = Columns.Select(c => byName[c.Name]).ToArray();
         var width = Width;
         var matrix = new float[(long)data.RowCount * width];
@@ -65,7 +65,7 @@ public sealed record FastTreeFeatureEncoder(IReadOnlyList<EncodedColumn> Columns
     /// <summary>One dense feature row per data row.</summary>
     public float[][] Encode(Dataset data)
     {
-        var byName = data.Features.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var byName = new ModelInputs(data);
         var rows = new float[data.RowCount][];
         for (var r = 0; r < rows.Length; r++)
         {

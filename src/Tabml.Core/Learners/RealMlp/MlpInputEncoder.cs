@@ -67,12 +67,12 @@ public sealed record MlpInputEncoder(IReadOnlyList<NumericInput> Numeric, IReadO
     public EncodedRows Encode(Dataset data, int[]? rows = null)
     {
         var count = rows?.Length ?? data.RowCount;
-        var byName = data.Features.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var byName = new ModelInputs(data);
         var numeric = new float[count * Numeric.Count];
         for (var j = 0; j < Numeric.Count; j++)
         {
             var input = Numeric[j];
-            var values = ((NumericColumn)byName[input.Column]).Values;
+            var values = byName.Get<NumericColumn>(input.Column).Values;
             for (var i = 0; i < count; i++)
             {
                 var v = values[rows is null ? i : rows[i]];
@@ -99,7 +99,7 @@ public sealed record MlpInputEncoder(IReadOnlyList<NumericInput> Numeric, IReadO
         for (var j = 0; j < Embeddings.Count; j++)
         {
             var input = Embeddings[j];
-            var values = ((CategoricalColumn)byName[input.Column]).Codes;
+            var values = byName.Get<CategoricalColumn>(input.Column).Codes;
             for (var i = 0; i < count; i++)
             {
                 var code = values[rows is null ? i : rows[i]];
