@@ -40,7 +40,8 @@ internal static class ExplainCommand
                 Threads = Math.Max(1, result.GetValue(threads)),
             };
             var tokens = result.GetValue(na) is { Length: > 0 } given ? DataOptions.Split(given) : null;
-            var report = TabmlModel.Load(result.GetValue(model)!).Explain(TabularData.FromCsv(result.GetValue(data)!), options, reporter, tokens);
+            using var loaded = TabmlModel.Load(result.GetValue(model)!);
+            var report = loaded.Explain(TabularData.FromCsv(result.GetValue(data)!), options, reporter, tokens);
             if (result.GetValue(plot) is { } plotPath)
             {
                 ImportancePlot.Write(report, plotPath);

@@ -145,6 +145,17 @@ public static class DatasetReader
             HighPrecisionColumn = withTarget ? schema.Target.Name : null,
         };
         var table = data.Read(options, reporter);
+        var features = PredictionFeatures(table, schema, reporter, (i, unseen) => WarnUnseen(reporter, path, schema.Features[i].Name, unseen));
+        return (new Dataset(features, null, table.RowCount), table);
+    }
+
+    /// <summary>
+    /// The model's feature columns of a table read against its schema: date columns become their derived
+    /// features, the others are coded with the stored categories; each feature's unseen categories go to
+    /// <paramref name="unseen"/> (by feature index). Whole-file and chunked reads share it.
+    /// </summary>
+    internal static FeatureColumn[] PredictionFeatures(CsvTable table, DatasetSchema schema, IReporter reporter, Action<int, IReadOnlyDictionary<string, int>> unseen)
+    {
         var derived = DateFeatures.DeriveAll(table, schema.Dates, reporter);
         var features = new FeatureColumn[schema.Features.Count];
         for (var i = 0; i < features.Length; i++)
@@ -156,12 +167,12 @@ public static class DatasetReader
                 continue;
             }
 
-            var (built, unseen) = FeatureBuilder.ForPrediction(table.Column(column.Name)!, column);
-            WarnUnseen(reporter, path, column.Name, unseen);
+            var (built, codesUnseen) = FeatureBuilder.ForPrediction(table.Column(column.Name)!, column);
+            unseen(i, codesUnseen);
             features[i] = built;
         }
 
-        return (new Dataset(features, null, table.RowCount), table);
+        return features;
     }
 
     /// <summary>The warning about categories not seen in training (counts per category, in order of first appearance).</summary>

@@ -1,5 +1,4 @@
 using Tabml.Data.Csv;
-using Tabml.Data.Dates;
 using Tabml.Reporting;
 
 namespace Tabml.Data;
@@ -32,26 +31,13 @@ public static class PredictionChunks
         var unseen = schema.Features.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
         foreach (var table in tables)
         {
-            // Date columns are read as text and become their derived numeric features, as in a whole-file read.
-            var derived = DateFeatures.DeriveAll(table, schema.Dates, reporter);
-            var features = new FeatureColumn[schema.Features.Count];
-            for (var i = 0; i < features.Length; i++)
+            var features = DatasetReader.PredictionFeatures(table, schema, reporter, (i, chunkUnseen) =>
             {
-                if (derived.TryGetValue(schema.Features[i].Name, out var date))
-                {
-                    features[i] = date;
-                    continue;
-                }
-
-                var (built, chunkUnseen) = FeatureBuilder.ForPrediction(table.Column(schema.Features[i].Name)!, schema.Features[i]);
                 foreach (var (category, count) in chunkUnseen)
                 {
                     unseen[i][category] = unseen[i].GetValueOrDefault(category) + count;
                 }
-
-                features[i] = built;
-            }
-
+            });
             yield return new Dataset(features, null, table.RowCount);
         }
 
