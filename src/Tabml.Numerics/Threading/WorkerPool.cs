@@ -11,9 +11,12 @@ public interface IWorkItems
 
 /// <summary>
 /// Persistent threads for fork/join phases of tens of microseconds, where a .NET fork/join per phase would
-/// cost as much as the phase. The caller runs items too; idle workers spin briefly, then sleep. Items are
-/// taken dynamically, so callers must make an item's result independent of who runs it (then results do
-/// not depend on the thread count). The thread count may change between runs.
+/// cost as much as the phase. The caller runs items too; idle workers spin briefly, then sleep. Each worker
+/// first takes the items of its own contiguous range (worker w of T: items [w·count/T, (w+1)·count/T)), so
+/// the same worker touches the same data run after run and it stays in that core's cache, then takes what
+/// is left in the other ranges. Who runs an item is not fixed, so callers must make an item's result
+/// independent of it (then results do not depend on the thread count). The thread count may change
+/// between runs.
 /// </summary>
 public sealed class WorkerPool : IDisposable
 {
@@ -69,7 +72,7 @@ public sealed class WorkerPool : IDisposable
             return;
         }
 
-        var run = new RunState(work, count);
+        var run = new RunState(work, count, Math.Min(Threads, count));
         Interlocked.Exchange(ref _current, run);
         if (Volatile.Read(ref _sleepers) > 0)
         {
@@ -173,13 +176,21 @@ public sealed class WorkerPool : IDisposable
         public int Pending;
         private readonly IWorkItems _work;
         private readonly int _count;
-        private int _next;
+        private readonly int _ranges;
+        private readonly RangeCursor[] _next;
         private Exception? _error;
 
-        public RunState(IWorkItems work, int count)
+        public RunState(IWorkItems work, int count, int ranges)
         {
             _work = work;
             _count = count;
+            _ranges = ranges;
+            _next = new RangeCursor[ranges];
+            for (var r = 0; r < ranges; r++)
+            {
+                _next[r].Next = Start(r);
+            }
+
             Pending = count;
         }
 
@@ -187,26 +198,42 @@ public sealed class WorkerPool : IDisposable
 
         public void Participate(int worker)
         {
-            while (true)
+            var own = worker % _ranges;
+            for (var k = 0; k < _ranges; k++)
             {
-                var item = Interlocked.Increment(ref _next) - 1;
-                if (item >= _count)
+                var range = (own + k) % _ranges;
+                var end = Start(range + 1);
+                while (true)
                 {
-                    return;
-                }
+                    var item = Interlocked.Increment(ref _next[range].Next) - 1;
+                    if (item >= end)
+                    {
+                        break;
+                    }
 
-                try
-                {
-                    _work.Run(item, worker);
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref _error, e, null);
-                }
+                    try
+                    {
+                        _work.Run(item, worker);
+                    }
+                    catch (Exception e)
+                    {
+                        Interlocked.CompareExchange(ref _error, e, null);
+                    }
 
-                Interlocked.Decrement(ref Pending);
+                    Interlocked.Decrement(ref Pending);
+                }
             }
         }
+
+        private int Start(int range) => (int)((long)range * _count / _ranges);
+    }
+
+    /// <summary>A range's next item, alone on its cache lines so that workers taking items do not contend.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 128)]
+    private struct RangeCursor
+    {
+        [System.Runtime.InteropServices.FieldOffset(64)]
+        public int Next;
     }
 
     private sealed class DelegateItems(Action<int, int> body) : IWorkItems

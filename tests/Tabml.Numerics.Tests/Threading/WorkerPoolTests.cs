@@ -43,6 +43,32 @@ public sealed class WorkerPoolTests
     }
 
     [Fact]
+    public void Each_worker_takes_its_own_contiguous_range_in_order_before_any_other()
+    {
+        // 2 workers, 20 items: worker 0 owns items 0–9, worker 1 owns 10–19. A late worker finds its range
+        // partly taken, but in its own sequence no item of its range comes after an item of another range.
+        using var pool = new WorkerPool(2);
+        for (var run = 0; run < 20; run++)
+        {
+            var taken = new[] { new List<int>(), new List<int>() };
+            pool.Run(20, (item, worker) =>
+            {
+                taken[worker].Add(item);
+                Thread.SpinWait(2000);
+            });
+
+            for (var worker = 0; worker < 2; worker++)
+            {
+                var mine = taken[worker].TakeWhile(i => i / 10 == worker).ToList();
+                Assert.DoesNotContain(taken[worker].Skip(mine.Count), i => i / 10 == worker);
+                Assert.Equal(mine.Order(), mine);
+            }
+
+            Assert.Equal(Enumerable.Range(0, 20), taken.SelectMany(t => t).Order());
+        }
+    }
+
+    [Fact]
     public void An_items_exception_reaches_the_caller_after_the_run()
     {
         using var pool = new WorkerPool(2);

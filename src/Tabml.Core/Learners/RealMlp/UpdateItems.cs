@@ -8,7 +8,7 @@ namespace Tabml.Learners.RealMlp;
 /// The parameter phase of a training step (<see cref="TrainingStep"/>): one item per 32 output units of a
 /// hidden layer (weight gradient over the whole batch, bias and α sums, decay, Adam, repacking), one for
 /// the output layer, the front scale, the numeric embedding, each categorical embedding table, and the
-/// next step's dropout masks of each network. Largest items first, so threads finish together.
+/// next step's dropout masks of each network.
 /// </summary>
 internal sealed class UpdateItems : IWorkItems
 {
@@ -23,11 +23,26 @@ internal sealed class UpdateItems : IWorkItems
         _members = members;
         _profile = profile;
         var network = members[0].Network;
-        for (var l = network.HiddenCount - 1; l >= 0; l--)
+        var chunks = 0;
+        for (var l = 0; l < network.HiddenCount; l++)
         {
-            var width = network.Layers[l].Out;
-            for (var first = 0; first < width; first += Chunk)
+            chunks = Math.Max(chunks, (network.Layers[l].Out + Chunk - 1) / Chunk);
+        }
+
+        // Chunk-major order: a worker's contiguous range of items (WorkerPool) holds the same output units of
+        // every layer step after step, so each core keeps its weights, moments and gradients in its cache, and
+        // workers write far-apart columns (no shared cache lines).
+        for (var c = 0; c < chunks; c++)
+        {
+            for (var l = network.HiddenCount - 1; l >= 0; l--)
             {
+                var first = c * Chunk;
+                var width = network.Layers[l].Out;
+                if (first >= width)
+                {
+                    continue;
+                }
+
                 for (var m = 0; m < members.Count; m++)
                 {
                     _items.Add((m, ItemKind.Weights, l, first, Math.Min(width, first + Chunk)));
