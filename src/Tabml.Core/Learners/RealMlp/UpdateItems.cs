@@ -29,29 +29,27 @@ internal sealed class UpdateItems : IWorkItems
             chunks = Math.Max(chunks, (network.Layers[l].Out + Chunk - 1) / Chunk);
         }
 
-        // Chunk-major order: a worker's contiguous range of items (WorkerPool) holds the same output units of
-        // every layer step after step, so each core keeps its weights, moments and gradients in its cache, and
-        // workers write far-apart columns (no shared cache lines).
-        for (var c = 0; c < chunks; c++)
-        {
-            for (var l = network.HiddenCount - 1; l >= 0; l--)
-            {
-                var first = c * Chunk;
-                var width = network.Layers[l].Out;
-                if (first >= width)
-                {
-                    continue;
-                }
-
-                for (var m = 0; m < members.Count; m++)
-                {
-                    _items.Add((m, ItemKind.Weights, l, first, Math.Min(width, first + Chunk)));
-                }
-            }
-        }
-
+        // Network-major, then chunk-major order: a worker's contiguous range of items (WorkerPool) holds the
+        // same networks, and within a network the same output units of every layer, step after step. Each core
+        // then keeps its weights, moments and gradients in its own cache, workers write far-apart columns, and
+        // with as many packed networks as threads each core trains its own networks (as the row blocks of the
+        // forward phase, which are network-major too): a cache line written on one core and read on the
+        // other costs far more than the arithmetic on it.
         for (var m = 0; m < members.Count; m++)
         {
+            for (var c = 0; c < chunks; c++)
+            {
+                for (var l = network.HiddenCount - 1; l >= 0; l--)
+                {
+                    var first = c * Chunk;
+                    var width = network.Layers[l].Out;
+                    if (first < width)
+                    {
+                        _items.Add((m, ItemKind.Weights, l, first, Math.Min(width, first + Chunk)));
+                    }
+                }
+            }
+
             _items.Add((m, ItemKind.Output, 0, 0, 0));
             _items.Add((m, ItemKind.Input, 0, 0, 0));
             for (var e = 0; e < network.Parameters.Embeddings.Length; e++)
