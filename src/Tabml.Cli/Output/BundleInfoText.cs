@@ -13,11 +13,14 @@ internal static class BundleInfoText
         var text = new StringBuilder();
         var classes = d.Classes.Count > 0 ? $" ({string.Join(", ", d.Classes)})" : string.Empty;
         text.AppendLine(CultureInfo.InvariantCulture, $"{d.Path}: tabml {d.TabmlVersion ?? "?"} model, {d.Task} on '{d.Target}'{classes}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"validation: {d.Validation.Method}, {d.Validation.TrainRows} training / {d.Validation.ValidRows} validated rows, selection metric {d.Validation.Metric}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"validation: {d.Validation.Method}, {d.Validation.TrainRows} training / {d.Validation.ValidRows} validated rows, members selected on {d.Validation.Metric}");
         if (d.Settings is { } s)
         {
+            // Bundles since the thread count stopped mattering no longer record it.
+            var preset = s.Preset is { } name ? $"preset {name}, " : string.Empty;
+            var threads = s.Threads is { } t ? $", {t} thread(s)" : string.Empty;
             var folds = s.Folds is { } k ? $", {k} folds" : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"trained with: seed {s.Seed}, {s.Threads} thread(s){folds}, instruction set {InstructionSet(s.Simd)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"trained with: {preset}seed {s.Seed}{threads}{folds}, instruction set {InstructionSet(s.Simd)}");
         }
 
         if (d.EnsembleMethod is not null)

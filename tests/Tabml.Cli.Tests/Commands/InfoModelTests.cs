@@ -20,6 +20,10 @@ public sealed class InfoModelTests : IDisposable
         Assert.Contains($"{model}: tabml ", result.Out, StringComparison.Ordinal);
         Assert.Contains("binary on 'class' (bad, good)", result.Out, StringComparison.Ordinal);
         Assert.Contains("instruction set ", result.Out, StringComparison.Ordinal);
+        Assert.Contains("trained with: preset default, seed ", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(" thread(s)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("members selected on error", result.Out, StringComparison.Ordinal);
+        Assert.Contains("ensemble: caruana on logloss", result.Out, StringComparison.Ordinal);
         Assert.Contains("best member ", result.Out, StringComparison.Ordinal);
         Assert.Contains("valid error", result.Out, StringComparison.Ordinal);
         // The default preset calibrates each classification member: the format shows the inner model and ts-mix.
