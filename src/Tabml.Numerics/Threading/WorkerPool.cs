@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 
 namespace Tabml.Numerics.Threading;
 
@@ -229,10 +230,10 @@ public sealed class WorkerPool : IDisposable
     }
 
     /// <summary>A range's next item, alone on its cache lines so that workers taking items do not contend.</summary>
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 128)]
+    [StructLayout(LayoutKind.Explicit, Size = 128)]
     private struct RangeCursor
     {
-        [System.Runtime.InteropServices.FieldOffset(64)]
+        [FieldOffset(64)]
         public int Next;
     }
 
