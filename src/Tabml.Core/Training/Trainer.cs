@@ -119,23 +119,26 @@ public sealed class Trainer
             members.Add(MemberFitter.Assemble(learners[m], plan, folds!));
         }
 
-        if (options.Refit && members.Count > 0)
+        var validated = target.Slice(plan.ValidatedRows);
+        var combined = EnsembleBuilder.Build(members.Select(f => f.OutOfFold).ToArray(), validated, new EnsembleOptions(metric, options.SelectionMetric(validated.Task, metric), options.Calibrate));
+        if (options.Refit)
         {
-            members = Refit(dataset, members, context, options.Threads);
+            members = Refit(dataset, members, combined.Selection.Weights, context, options.Threads);
         }
 
-        return Combine(data, options, plan, members, skipped);
+        return Combine(data, options, plan, validated, members, combined, skipped);
     }
 
     /// <summary>
-    /// Each member refitted on all rows for its selected epochs / iterations; the out-of-fold predictions of the
-    /// validated fits still calibrate and weight it.
+    /// Each member the ensemble uses (weight &gt; 0) refitted on all rows for its selected epochs / iterations;
+    /// the out-of-fold predictions of the validated fits calibrated and weighted it, so refitting comes after
+    /// the selection and a member left out keeps its validated fit (it changes no prediction of the bundle).
     /// </summary>
-    private List<FittedMember> Refit(Dataset dataset, List<FittedMember> members, LearnerContext context, int threads)
+    private List<FittedMember> Refit(Dataset dataset, List<FittedMember> members, double[] weights, LearnerContext context, int threads)
     {
-        var refitted = new FittedMember[members.Count];
+        var refitted = members.ToArray();
         new FitScheduler(threads).Run(
-            Enumerable.Range(0, members.Count).ToArray(),
+            Enumerable.Range(0, members.Count).Where(m => weights[m] > 0).ToArray(),
             _ => true,
             (m, budget) =>
             {
@@ -151,12 +154,10 @@ public sealed class Trainer
         return [.. refitted];
     }
 
-    private static TrainResult Combine(TrainingData data, TrainOptions options, FoldPlan plan, List<FittedMember> members, List<string> skipped)
+    private static TrainResult Combine(TrainingData data, TrainOptions options, FoldPlan plan, TargetColumn target, List<FittedMember> members, CombinedMembers combined, List<string> skipped)
     {
-        var target = data.Dataset.RequireTarget().Slice(plan.ValidatedRows);
         var metric = ResolveMetric(options, target.Task);
         var selectionMetric = options.SelectionMetric(target.Task, metric);
-        var combined = EnsembleBuilder.Build(members.Select(f => f.OutOfFold).ToArray(), target, new EnsembleOptions(metric, selectionMetric, options.Calibrate));
         var selection = combined.Selection;
         var best = combined.Best;
         var memberScores = combined.Validation.Select(p => ValidationScores.Compute(target, p)).ToArray();

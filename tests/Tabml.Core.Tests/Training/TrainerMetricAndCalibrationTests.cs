@@ -94,6 +94,18 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
     }
 
     [Fact]
+    public void Refit_retrains_only_the_members_the_ensemble_uses()
+    {
+        var data = Training(TaskKind.Regression, 300);
+        var refit = new Trainer().Train(data, new TrainOptions { Models = ["lightgbm-td", "fasttree-td", "lightgbm-d"], Folds = 3, Refit = true });
+
+        var members = refit.Bundle.Members;
+        Assert.Contains(members, m => m.Weight == 0);
+        Assert.Contains(members, m => m.Weight > 0);
+        Assert.All(members, m => Assert.Equal(m.Weight == 0, m.Model is FoldAverageModel));
+    }
+
+    [Fact]
     public void Refit_trains_fasttree_on_all_rows_for_the_mean_kept_tree_count()
     {
         var data = Training(TaskKind.Binary, 400);
