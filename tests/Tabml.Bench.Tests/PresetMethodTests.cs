@@ -87,6 +87,20 @@ public sealed class PresetMethodTests : IDisposable
         Assert.NotEqual(plain.LogLoss, refit.LogLoss);
     }
 
+    [Fact]
+    public void A_refit_presets_time_counts_the_refits_of_the_members_it_uses_only()
+    {
+        var rows = new BenchRunner().Run(Options("refit-time", ["paper+refit"]));
+
+        var preset = rows.Single(r => r.Method == "paper+refit");
+        var weights = preset.Details!["weights"].Split(' ').Select(w => w.Split('=')).ToDictionary(w => w[0], w => double.Parse(w[1], System.Globalization.CultureInfo.InvariantCulture));
+        var members = rows.Where(r => weights.ContainsKey(r.Method)).ToDictionary(r => r.Method);
+        Assert.Contains(weights.Values, w => w == 0);
+        var expected = members.Values.Sum(m => m.FitSeconds - (weights[m.Method] > 0 ? 0 : double.Parse(m.Details!["refit_seconds"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, preset.FitSeconds, 9);
+        Assert.True(preset.FitSeconds < members.Values.Sum(m => m.FitSeconds));
+    }
+
     private BenchOptions Options(string name, string[] methods) => new()
     {
         Suite = _fixture.Suite,

@@ -130,6 +130,7 @@ public static class MethodExecutor
             var clock = Stopwatch.StartNew();
             var refit = RefitPlanner.For(learner, member.Model).Fit(trainValid, null, context);
             fitSeconds += clock.Elapsed.TotalSeconds;
+            details[RefitSecondsKey] = clock.Elapsed.TotalSeconds.ToString("R", CultureInfo.InvariantCulture);
             (model as IDisposable)?.Dispose();
             model = refit;
             foreach (var (key, value) in refit.Facts)
@@ -173,8 +174,16 @@ public static class MethodExecutor
         }
 
         var predict = members.Where((_, i) => combined.Selection.Weights[i] > 0).Sum(m => m.PredictSeconds);
-        return new MethodOutcome(combined.Ensemble, test, members.Sum(m => m.FitSeconds), predict, members.Max(m => m.PeakMemoryMb), details);
+
+        // `tabml train` refits only the members the ensemble uses: a zero-weight member's refit is not its cost.
+        var fit = members.Select((m, i) => m.FitSeconds - (combined.Selection.Weights[i] > 0 ? 0 : RefitSeconds(m))).Sum();
+        return new MethodOutcome(combined.Ensemble, test, fit, predict, members.Max(m => m.PeakMemoryMb), details);
     }
+
+    private const string RefitSecondsKey = "refit_seconds";
+
+    private static double RefitSeconds(MethodOutcome member) =>
+        member.Details.TryGetValue(RefitSecondsKey, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
 
     private static MethodOutcome Fit(ILearner learner, TaskData data, LearnerContext context, Dictionary<string, string> details)
     {
