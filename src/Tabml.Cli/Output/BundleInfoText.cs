@@ -20,7 +20,8 @@ internal static class BundleInfoText
             var preset = s.Preset is { } name ? $"preset {name}, " : string.Empty;
             var threads = s.Threads is { } t ? $", {t} thread(s)" : string.Empty;
             var folds = s.Folds is { } k ? $", {k} folds" : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"trained with: {preset}seed {s.Seed}{threads}{folds}, instruction set {InstructionSet(s.Simd)}");
+            var refit = s.Refit == true ? ", the members with weight refitted on all rows" : string.Empty;
+            text.AppendLine(CultureInfo.InvariantCulture, $"trained with: {preset}seed {s.Seed}{threads}{folds}{refit}, instruction set {InstructionSet(s.Simd)}");
         }
 
         if (d.EnsembleMethod is not null)

@@ -137,10 +137,10 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("paper", false, null)]
-    [InlineData("default", true, null)]
-    [InlineData("best", true, 8)]
-    public void Presets_load_from_their_embedded_files(string name, bool calibrate, int? folds)
+    [InlineData("paper", false, null, false)]
+    [InlineData("default", true, null, true)]
+    [InlineData("best", true, 8, false)]
+    public void Presets_load_from_their_embedded_files(string name, bool calibrate, int? folds, bool refit)
     {
         var preset = PresetCatalog.Get(name);
         var options = TrainOptions.From(preset);
@@ -148,6 +148,7 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
         Assert.Equal(name, options.Preset);
         Assert.Equal(calibrate, options.Calibrate);
         Assert.Equal(folds, options.Folds);
+        Assert.Equal(refit, options.Refit);
         Assert.Equal(["lightgbm-td", "fasttree-td", "realmlp-td"], options.Models);
     }
 
