@@ -133,13 +133,23 @@ public sealed class Trainer
     /// Each member the ensemble uses (weight &gt; 0) refitted on all rows for its selected epochs / iterations;
     /// the out-of-fold predictions of the validated fits calibrated and weighted it, so refitting comes after
     /// the selection and a member left out keeps its validated fit (it changes no prediction of the bundle).
+    /// Under --time-limit a refit not begun before the limit, or cut short by it, leaves the validated fit.
     /// </summary>
     private List<FittedMember> Refit(Dataset dataset, List<FittedMember> members, double[] weights, LearnerContext context, int threads)
     {
         var refitted = members.ToArray();
         new FitScheduler(threads).Run(
             Enumerable.Range(0, members.Count).Where(m => weights[m] > 0).ToArray(),
-            _ => true,
+            m =>
+            {
+                if (context.Deadline is { } deadline && DateTimeOffset.UtcNow >= deadline)
+                {
+                    _reporter.Warning($"{members[m].Learner.Name} not refitted: the --time-limit was reached; it keeps its validated fit");
+                    return false;
+                }
+
+                return true;
+            },
             (m, budget) =>
             {
                 var member = members[m];
@@ -147,7 +157,14 @@ public sealed class Trainer
                 _reporter.Info($"refitting {member.Learner.Name} on all {dataset.RowCount} rows");
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var model = learner.Fit(dataset, null, context with { Threads = budget.Current, ThreadBudget = budget });
-                (member.Model as IDisposable)?.Dispose();
+                if (model.Facts.GetValueOrDefault(ModelFacts.CutShort) > 0)
+                {
+                    _reporter.Warning($"{member.Learner.Name}'s refit was cut short by the --time-limit; it keeps its validated fit");
+                    model.Dispose();
+                    return;
+                }
+
+                member.Model.Dispose();
                 refitted[m] = member with { Model = model, FitSeconds = member.FitSeconds + clock.Elapsed.TotalSeconds };
             },
             context.Cancellation);

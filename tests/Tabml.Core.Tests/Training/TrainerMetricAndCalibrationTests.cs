@@ -106,6 +106,15 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
     }
 
     [Fact]
+    public void Refit_after_the_time_limit_keeps_the_validated_fits()
+    {
+        var data = Training(TaskKind.Binary, 300);
+        var refit = new Trainer().Train(data, new TrainOptions { Models = ["lightgbm-td"], Folds = 3, Refit = true, TimeLimit = TimeSpan.FromMilliseconds(1) });
+
+        Assert.IsType<FoldAverageModel>(refit.Bundle.Members[0].Model);
+    }
+
+    [Fact]
     public void Refit_trains_fasttree_on_all_rows_for_the_mean_kept_tree_count()
     {
         var data = Training(TaskKind.Binary, 400);
