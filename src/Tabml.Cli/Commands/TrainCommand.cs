@@ -153,6 +153,13 @@ internal static class TrainCommand
         if (result.GetValue(flags.Folds) is { } k)
         {
             options = k >= 1 ? options with { Folds = k == 1 ? null : k } : throw TabmlException.Usage($"--folds must be at least 1 (1: one holdout), got {k}");
+
+            // A preset's refit is its recipe for a holdout; asked for bagging, the user gets the fold models
+            // averaged (as `best` does) unless --refit says otherwise below.
+            if (k >= 2)
+            {
+                options = options with { Refit = false };
+            }
         }
 
         if (result.GetValue(flags.ValidFraction) is { } fraction)

@@ -9,7 +9,8 @@ namespace Tabml.Training;
 /// <summary>
 /// Refit (pytabkit's n_refit, its "stop_epoch" example): a learner that trains on all rows, without
 /// validation rows, for exactly the epochs / iterations the validated fits selected — the best one of a
-/// holdout, the rounded mean over the folds of k-fold bagging.
+/// holdout, the rounded mean over the folds of k-fold bagging. A learner that selects nothing on validation rows
+/// (the -D defaults: a fixed number of trees, the last epoch) is refitted with its own settings.
 /// </summary>
 internal static class RefitPlanner
 {
@@ -18,27 +19,28 @@ internal static class RefitPlanner
         var folds = fitted is FoldAverageModel average ? average.Folds : [fitted];
         return learner switch
         {
-            LightGbmLearner lightGbm => new LightGbmLearner(lightGbm.Name, ((LightGbmSettings)lightGbm.Settings) with
-            {
-                NumIterations = Mean(folds, ModelFacts.BestIteration, learner.Name),
-                EarlyStoppingRounds = null,
-            }),
+            LightGbmLearner lightGbm => new LightGbmLearner(lightGbm.Name, (LightGbmSettings)lightGbm.Settings is var settings && Mean(folds, ModelFacts.BestIteration) is { } iterations
+                ? settings with { NumIterations = iterations, EarlyStoppingRounds = null }
+                : settings),
             RealMlpLearner realMlp => new RealMlpLearner(realMlp.Name, ((RealMlpSettings)realMlp.Settings) with
             {
-                StopEpoch = Mean(folds, ModelFacts.BestEpoch, learner.Name),
+                StopEpoch = Mean(folds, ModelFacts.BestEpoch) ?? ((RealMlpSettings)realMlp.Settings).StopEpoch,
             }),
-            FastTreeLearner fastTree => new FastTreeLearner(fastTree.Name, ((FastTreeSettings)fastTree.Settings) with
-            {
-                NumberOfTrees = Mean(folds, ModelFacts.BestIteration, learner.Name),
-            }),
+            FastTreeLearner fastTree => new FastTreeLearner(fastTree.Name, (FastTreeSettings)fastTree.Settings is var settings && Mean(folds, ModelFacts.BestIteration) is { } trees
+                ? settings with { NumberOfTrees = trees }
+                : settings),
             _ => throw TabmlException.Usage($"--refit: {learner.Name} cannot be refitted in this build"),
         };
     }
 
-    /// <summary>The rounded mean of a selected count over the fold models (at least 1).</summary>
-    internal static int Mean(IReadOnlyList<IModel> folds, string fact, string learner)
+    /// <summary>The rounded mean of a selected count over the fold models (at least 1); null when a model selected none.</summary>
+    internal static int? Mean(IReadOnlyList<IModel> folds, string fact)
     {
-        var values = folds.Select(f => f.Facts.TryGetValue(fact, out var v) ? v : throw new InvalidOperationException($"{learner} reports no {fact}")).ToArray();
-        return Math.Max(1, (int)Math.Round(values.Average(), MidpointRounding.AwayFromZero));
+        if (folds.Any(f => !f.Facts.ContainsKey(fact)))
+        {
+            return null;
+        }
+
+        return Math.Max(1, (int)Math.Round(folds.Average(f => f.Facts[fact]), MidpointRounding.AwayFromZero));
     }
 }

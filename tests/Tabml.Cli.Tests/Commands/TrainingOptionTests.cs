@@ -31,6 +31,21 @@ public sealed class TrainingOptionTests : IDisposable
     }
 
     [Fact]
+    public void Folds_turn_the_default_presets_refit_off_unless_refit_is_asked_for()
+    {
+        var data = _files.Dataset("auto_mpg.csv");
+        var model = _files.PathOf("folds-refit.tabml");
+
+        var train = CliRunner.Run("train", data, "--models", "lightgbm", "--folds", "3", "--refit", "--out", model);
+
+        Assert.Equal(0, train.ExitCode);
+        using var manifest = Manifest(model);
+        var member = Assert.Single(manifest.RootElement.GetProperty("members").EnumerateArray());
+        Assert.Equal("lightgbm", member.GetProperty("model_format").GetString());
+        Assert.True(manifest.RootElement.GetProperty("settings").GetProperty("refit").GetBoolean());
+    }
+
+    [Fact]
     public void Fewer_than_one_fold_is_a_usage_error()
     {
         var result = CliRunner.Run("train", _files.Dataset("auto_mpg.csv"), "--models", "lightgbm", "--folds", "0", "--out", _files.PathOf("m.tabml"));

@@ -115,6 +115,18 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
     }
 
     [Fact]
+    public void Refit_of_a_learner_that_selects_nothing_trains_it_again_with_its_own_settings()
+    {
+        var data = Training(TaskKind.Binary, 300);
+        var validated = new Trainer().Train(data, new TrainOptions { Models = ["fasttree-d"] });
+        var refit = new Trainer().Train(data, new TrainOptions { Models = ["fasttree-d"], Refit = true });
+
+        Assert.False(validated.Bundle.Members[0].Model.Facts.ContainsKey(ModelFacts.BestIteration));
+        Assert.Equal(validated.Bundle.Members[0].Model.Facts["trees_built"], refit.Bundle.Members[0].Model.Facts["trees_built"]);
+        Assert.NotEqual(validated.Bundle.Predict(data.Dataset.WithoutTarget()).Values, refit.Bundle.Predict(data.Dataset.WithoutTarget()).Values);
+    }
+
+    [Fact]
     public void Refit_trains_fasttree_on_all_rows_for_the_mean_kept_tree_count()
     {
         var data = Training(TaskKind.Binary, 400);
