@@ -19,16 +19,15 @@ internal static class RefitPlanner
         var folds = fitted is FoldAverageModel average ? average.Folds : [fitted];
         return learner switch
         {
-            LightGbmLearner lightGbm => new LightGbmLearner(lightGbm.Name, (LightGbmSettings)lightGbm.Settings is var settings && Mean(folds, ModelFacts.BestIteration) is { } iterations
-                ? settings with { NumIterations = iterations, EarlyStoppingRounds = null }
-                : settings),
-            RealMlpLearner realMlp => new RealMlpLearner(realMlp.Name, ((RealMlpSettings)realMlp.Settings) with
-            {
-                StopEpoch = Mean(folds, ModelFacts.BestEpoch) ?? ((RealMlpSettings)realMlp.Settings).StopEpoch,
-            }),
-            FastTreeLearner fastTree => new FastTreeLearner(fastTree.Name, (FastTreeSettings)fastTree.Settings is var settings && Mean(folds, ModelFacts.BestIteration) is { } trees
-                ? settings with { NumberOfTrees = trees }
-                : settings),
+            LightGbmLearner lightGbm when Mean(folds, ModelFacts.BestIteration) is { } iterations =>
+                new LightGbmLearner(lightGbm.Name, (LightGbmSettings)lightGbm.Settings with { NumIterations = iterations, EarlyStoppingRounds = null }),
+            RealMlpLearner realMlp when Mean(folds, ModelFacts.BestEpoch) is { } epochs =>
+                new RealMlpLearner(realMlp.Name, (RealMlpSettings)realMlp.Settings with { StopEpoch = epochs }),
+            FastTreeLearner fastTree when Mean(folds, ModelFacts.BestIteration) is { } trees =>
+                new FastTreeLearner(fastTree.Name, (FastTreeSettings)fastTree.Settings with { NumberOfTrees = trees }),
+
+            // Selected nothing on validation rows (the -D defaults): trained again as it was.
+            LightGbmLearner or RealMlpLearner or FastTreeLearner => learner,
             _ => throw TabmlException.Usage($"--refit: {learner.Name} cannot be refitted in this build"),
         };
     }

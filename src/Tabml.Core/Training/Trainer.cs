@@ -120,13 +120,14 @@ public sealed class Trainer
         }
 
         var validated = target.Slice(plan.ValidatedRows);
-        var combined = EnsembleBuilder.Build(members.Select(f => f.OutOfFold).ToArray(), validated, new EnsembleOptions(metric, options.SelectionMetric(validated.Task, metric), options.Calibrate));
+        var ensembleOptions = new EnsembleOptions(metric, options.SelectionMetric(validated.Task, metric), options.Calibrate);
+        var combined = EnsembleBuilder.Build(members.Select(f => f.OutOfFold).ToArray(), validated, ensembleOptions);
         if (options.Refit)
         {
             members = Refit(dataset, members, combined.Selection.Weights, context, options.Threads);
         }
 
-        return Combine(data, options, plan, validated, members, combined, skipped);
+        return Combine(data, options, plan, validated, ensembleOptions, members, combined, skipped);
     }
 
     /// <summary>
@@ -171,10 +172,9 @@ public sealed class Trainer
         return [.. refitted];
     }
 
-    private static TrainResult Combine(TrainingData data, TrainOptions options, FoldPlan plan, TargetColumn target, List<FittedMember> members, CombinedMembers combined, List<string> skipped)
+    private static TrainResult Combine(TrainingData data, TrainOptions options, FoldPlan plan, TargetColumn target, EnsembleOptions ensembleOptions, List<FittedMember> members, CombinedMembers combined, List<string> skipped)
     {
-        var metric = ResolveMetric(options, target.Task);
-        var selectionMetric = options.SelectionMetric(target.Task, metric);
+        var (metric, selectionMetric) = (ensembleOptions.Metric, ensembleOptions.SelectionMetric);
         var selection = combined.Selection;
         var best = combined.Best;
         var memberScores = combined.Validation.Select(p => ValidationScores.Compute(target, p)).ToArray();
