@@ -21,6 +21,7 @@ public sealed class InfoModelTests : IDisposable
         Assert.Contains("binary on 'class' (bad, good)", result.Out, StringComparison.Ordinal);
         Assert.Contains("instruction set ", result.Out, StringComparison.Ordinal);
         Assert.Contains("trained with: preset default, seed ", result.Out, StringComparison.Ordinal);
+        Assert.Contains(", the members with weight refitted on all rows, ", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(" thread(s)", result.Out, StringComparison.Ordinal);
         Assert.Contains("members selected on error", result.Out, StringComparison.Ordinal);
         Assert.Contains("ensemble: caruana on logloss", result.Out, StringComparison.Ordinal);
