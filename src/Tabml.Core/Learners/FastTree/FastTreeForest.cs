@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Microsoft.ML.Trainers.FastTree;
+using Tabml.Learners.Forests;
 
 namespace Tabml.Learners.FastTree;
 
@@ -19,11 +18,8 @@ internal sealed class FastTreeForest
     private readonly double[] _leaves;
     private readonly int[] _leafStart;
 
-    // The walk's form of the trees: per tree its split nodes followed by one node per leaf that points to
-    // itself (threshold +∞, both children itself), so a walk that reached its leaf stays there without a
-    // branch; child indices are relative to the tree's first node.
-    private readonly Node[] _walk;
-    private readonly int[] _walkStart;
+    // The walk form of each tree (null for a tree without splits).
+    private readonly WalkTree?[] _walk;
 
     private FastTreeForest(Node[] nodes, int[] nodeStart, double[] leaves, int[] leafStart)
     {
@@ -31,7 +27,7 @@ internal sealed class FastTreeForest
         _nodeStart = nodeStart;
         _leaves = leaves;
         _leafStart = leafStart;
-        (_walk, _walkStart) = WalkForm(nodes, nodeStart);
+        _walk = WalkForm(nodes, nodeStart, leaves, leafStart);
     }
 
     public int TreeCount => _nodeStart.Length;
@@ -165,7 +161,20 @@ internal sealed class FastTreeForest
             }
         }
 
-        return at == bytes.Length ? new FastTreeForest([.. nodes], nodeStart, [.. leaves], leafStart) : null;
+        if (at != bytes.Length)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new FastTreeForest([.. nodes], nodeStart, [.. leaves], leafStart);
+        }
+        catch (InvalidOperationException)
+        {
+            // Children that do not form a tree (a node reached twice, a leaf never).
+            return null;
+        }
     }
 
     /// <summary>
@@ -199,46 +208,7 @@ internal sealed class FastTreeForest
             return;
         }
 
-        ref var nodes = ref _walk[_walkStart[tree]];
-        ref var leaves = ref _leaves[_leafStart[tree]];
-        ref var input = ref MemoryMarshal.GetReference(rows);
-        var row = 0;
-
-        // Four walks side by side: each step is a dependent load, so interleaving independent rows keeps the
-        // core busy while one waits; steps are branch-free and a finished walk stays on its leaf node.
-        for (; row + 4 <= scores.Length; row += 4)
-        {
-            ref var x0 = ref Unsafe.Add(ref input, row * width);
-            ref var x1 = ref Unsafe.Add(ref x0, width);
-            ref var x2 = ref Unsafe.Add(ref x1, width);
-            ref var x3 = ref Unsafe.Add(ref x2, width);
-            int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
-            do
-            {
-                n0 = Step(ref nodes, ref x0, n0);
-                n1 = Step(ref nodes, ref x1, n1);
-                n2 = Step(ref nodes, ref x2, n2);
-                n3 = Step(ref nodes, ref x3, n3);
-            }
-            while (Math.Min(Math.Min(n0, n1), Math.Min(n2, n3)) < splits);
-
-            scores[row] += Unsafe.Add(ref leaves, n0 - splits);
-            scores[row + 1] += Unsafe.Add(ref leaves, n1 - splits);
-            scores[row + 2] += Unsafe.Add(ref leaves, n2 - splits);
-            scores[row + 3] += Unsafe.Add(ref leaves, n3 - splits);
-        }
-
-        for (; row < scores.Length; row++)
-        {
-            ref var x = ref Unsafe.Add(ref input, row * width);
-            var node = 0;
-            while (node < splits)
-            {
-                node = Step(ref nodes, ref x, node);
-            }
-
-            scores[row] += Unsafe.Add(ref leaves, node - splits);
-        }
+        _walk[tree]!.Add(rows[..(scores.Length * width)], width, scores, 1, 0);
     }
 
     /// <summary>The sum of the first <paramref name="trees"/> trees for each row, computed on up to <paramref name="threads"/> threads.</summary>
@@ -268,47 +238,24 @@ internal sealed class FastTreeForest
 
     private static int Count(int[] starts, int total, int index) => (index + 1 < starts.Length ? starts[index + 1] : total) - starts[index];
 
-    /// <summary>One step: "value ≤ threshold" goes left, otherwise (NaN too) right.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Step(ref Node nodes, ref float row, int node)
+    private static WalkTree?[] WalkForm(Node[] nodes, int[] nodeStart, double[] leaves, int[] leafStart)
     {
-        ref readonly var split = ref Unsafe.Add(ref nodes, node);
-        var right = Unsafe.Add(ref row, split.Feature) <= split.Threshold ? 0 : 1;
-        return Unsafe.Add(ref Unsafe.AsRef(in split.Left), right);
-    }
-
-    private static (Node[] Walk, int[] Start) WalkForm(Node[] nodes, int[] nodeStart)
-    {
-        var walk = new List<Node>(nodes.Length * 2 + nodeStart.Length);
-        var start = new int[nodeStart.Length];
-        for (var t = 0; t < nodeStart.Length; t++)
+        var walk = new WalkTree?[nodeStart.Length];
+        for (var t = 0; t < walk.Length; t++)
         {
-            start[t] = walk.Count;
-            var splits = Count(nodeStart, nodes.Length, t);
-            foreach (var node in nodes.AsSpan(nodeStart[t], splits))
+            var splits = nodes.AsSpan(nodeStart[t], Count(nodeStart, nodes.Length, t)).ToArray();
+            if (splits.Length > 0)
             {
-                walk.Add(new Node(node.Feature, node.Threshold, node.Left < 0 ? splits + ~node.Left : node.Left, node.Right < 0 ? splits + ~node.Right : node.Right));
-            }
-
-            for (var leaf = 0; splits > 0 && leaf <= splits; leaf++)
-            {
-                walk.Add(new Node(0, float.PositiveInfinity, splits + leaf, splits + leaf));
+                var treeLeaves = leaves.AsSpan(leafStart[t], splits.Length + 1).ToArray();
+                walk[t] = WalkTree.Build([.. splits.Select(n => n.Feature)], [.. splits.Select(n => n.Threshold)], [.. splits.Select(n => n.Left)], [.. splits.Select(n => n.Right)], treeLeaves, null, [])
+                    ?? throw new InvalidOperationException($"FastTree tree {t} does not fit tabml's tree walk ({splits.Length} splits)");
             }
         }
 
-        return ([.. walk], start);
+        return walk;
     }
 
-    [StructLayout(LayoutKind.Sequential)]
-    private readonly struct Node(int feature, float threshold, int left, int right)
-    {
-        public readonly int Feature = feature;
-        public readonly float Threshold = threshold;
-
-        // Left and Right are adjacent: a step indexes them by 0 or 1.
-        public readonly int Left = left;
-        public readonly int Right = right;
-    }
+    private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
 }
 
 /// <summary>One split of a FastTree tree: left when x[feature] ≤ threshold; a negative child −(leaf + 1) is a leaf.</summary>

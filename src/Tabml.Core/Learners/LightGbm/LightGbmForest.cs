@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Tabml.Learners.LightGbm;
@@ -13,15 +14,18 @@ namespace Tabml.Learners.LightGbm;
 internal sealed class LightGbmForest
 {
     private const int BlockRows = 256;
-    private const float ZeroThreshold = 1e-35f;
     private readonly LightGbmTree[] _trees;
     private readonly LightGbmObjective _objective;
 
-    private LightGbmForest(LightGbmTree[] trees, int classCount, LightGbmObjective objective)
+    // Copies of each feature in a widened row (LightGbmRows): 4 when a split treats 0 as missing, otherwise 2.
+    private readonly int _copies;
+
+    private LightGbmForest(LightGbmTree[] trees, int classCount, LightGbmObjective objective, int copies)
     {
         _trees = trees;
         ClassCount = classCount;
         _objective = objective;
+        _copies = copies;
     }
 
     /// <summary>Outputs per row: the class count for multiclass, otherwise 1.</summary>
@@ -43,11 +47,17 @@ internal sealed class LightGbmForest
             return null;
         }
 
-        var trees = new List<LightGbmTree>();
+        var sections = new List<string>();
         for (var at = modelText.IndexOf("\nTree=", StringComparison.Ordinal); at >= 0; at = modelText.IndexOf("\nTree=", at + 1, StringComparison.Ordinal))
         {
-            var tree = LightGbmTree.Parse(Section(modelText, at + 1, "\n\n"));
-            if (tree is null)
+            sections.Add(Section(modelText, at + 1, "\n\n"));
+        }
+
+        var copies = sections.Any(LightGbmTree.HasZeroMissing) ? 4 : 2;
+        var trees = new List<LightGbmTree>();
+        foreach (var section in sections)
+        {
+            if (LightGbmTree.Parse(section, copies) is not { } tree)
             {
                 return null;
             }
@@ -55,13 +65,12 @@ internal sealed class LightGbmForest
             trees.Add(tree);
         }
 
-        return trees.Count % perIteration == 0 ? new LightGbmForest([.. trees], perIteration, objective) : null;
+        return trees.Count % perIteration == 0 ? new LightGbmForest([.. trees], perIteration, objective, copies) : null;
     }
 
     /// <summary>
     /// Predictions for a row-major matrix (<paramref name="rows"/> × <paramref name="width"/>), row-major
-    /// (<see cref="ClassCount"/> per row): probabilities or values, as LightGBM's normal prediction. Values
-    /// with |v| ≤ 1e-35 in <paramref name="matrix"/> are set to 0 in place, as LightGBM reads them.
+    /// (<see cref="ClassCount"/> per row): probabilities or values, as LightGBM's normal prediction.
     /// </summary>
     public double[] Predict(float[] matrix, int rows, int width, int threads)
     {
@@ -72,22 +81,19 @@ internal sealed class LightGbmForest
         {
             var start = block * BlockRows;
             var count = Math.Min(BlockRows, rows - start);
-            var input = matrix.AsSpan(start * width, count * width);
-            foreach (ref var value in input)
-            {
-                if (MathF.Abs(value) <= ZeroThreshold)
-                {
-                    value = 0f;
-                }
-            }
-
+            var wide = width * _copies;
+            var input = ArrayPool<float>.Shared.Rent(count * wide);
+            LightGbmRows.Widen(matrix.AsSpan(start * width, count * width), _copies, input);
+            var widened = input.AsSpan(0, count * wide);
             var scores = output.AsSpan(start * classes, count * classes);
 
             // Tree by tree over a block keeps one tree in cache; each class still sums in iteration order.
             for (var t = 0; t < _trees.Length; t++)
             {
-                _trees[t].Add(input, width, scores, classes, t % classes);
+                _trees[t].Add(widened, wide, scores, classes, t % classes);
             }
+
+            ArrayPool<float>.Shared.Return(input);
 
             for (var r = 0; r < count; r++)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tabml.Learners.Forests;
 
 namespace Tabml.Learners.LightGbm;
 
@@ -7,28 +8,32 @@ namespace Tabml.Learners.LightGbm;
 /// type (None: NaN counts as 0; Zero: 0 and NaN take the default side; NaN: NaN takes the default side) and
 /// "value ≤ threshold" (the double threshold rounded down to float, the same test for float values),
 /// categorical splits by bitset membership (NaN and negative values go right), a one-leaf tree its value.
+/// The walk form reads a row widened by <see cref="LightGbmRows"/> so that every numerical split is the plain
+/// "value ≤ threshold" test: each split reads the copy of its feature in which missing values already stand on
+/// the side its missing type and default direction send them.
 /// </summary>
 internal sealed class LightGbmTree
 {
-    private const byte Numerical = 0;
-    private const byte ZeroMissing = 1;
-    private const byte Categorical = 2;
+    // The walk form, or null for a one-leaf tree (its value is _leaf).
+    private readonly WalkTree? _walk;
+    private readonly double _leaf;
 
-    private readonly Node[] _nodes;
-    private readonly double[] _leaves;
-    private readonly uint[] _bits;
-
-    private LightGbmTree(Node[] nodes, double[] leaves, uint[] bits)
+    private LightGbmTree(WalkTree? walk, double leaf, int maxFeature)
     {
-        _nodes = nodes;
-        _leaves = leaves;
-        _bits = bits;
+        _walk = walk;
+        _leaf = leaf;
+        MaxFeature = maxFeature;
     }
 
-    public int MaxFeature => _nodes.Length == 0 ? -1 : _nodes.Max(n => n.Feature);
+    /// <summary>The highest feature index a split reads (−1 without splits).</summary>
+    public int MaxFeature { get; }
 
-    /// <summary>Reads one "Tree=..." section; null when it is malformed or a linear tree.</summary>
-    public static LightGbmTree? Parse(string section)
+    /// <summary>True when a split tests 0 as missing (the rows then need the zero-as-missing copies).</summary>
+    public static bool HasZeroMissing(string section) =>
+        Ints(section, "decision_type") is { } decisions && decisions.Any(d => (d & 1) == 0 && ((d >> 2) & 3) == 1);
+
+    /// <summary>Reads one "Tree=..." section for rows widened to <paramref name="copies"/> per feature; null when it is malformed or a linear tree.</summary>
+    public static LightGbmTree? Parse(string section, int copies)
     {
         var leafCount = Ints(section, "num_leaves") is [var n] ? n : -1;
         var leaves = Doubles(section, "leaf_value");
@@ -39,7 +44,7 @@ internal sealed class LightGbmTree
 
         if (leafCount == 1)
         {
-            return new LightGbmTree([], leaves, []);
+            return new LightGbmTree(null, leaves[0], -1);
         }
 
         var splits = leafCount - 1;
@@ -55,99 +60,70 @@ internal sealed class LightGbmTree
             return null;
         }
 
-        var nodes = new Node[splits];
+        var (columns, thresholds, sets) = (new int[splits], new float[splits], new CategorySet[splits]);
         for (var i = 0; i < splits; i++)
         {
-            if (!Valid(left[i], i, splits, leafCount) || !Valid(right[i], i, splits, leafCount) || feature[i] < 0)
+            if (feature[i] < 0 || (feature[i] * (long)copies) + copies > WalkTree.MaxIndex
+                || Split(feature[i], threshold[i], decision[i], copies) is not { } split || Set(threshold[i], decision[i], catBoundaries, catBits.Length) is not { } set)
             {
                 return null;
             }
 
-            var node = MakeNode(feature[i], threshold[i], decision[i], left[i], right[i], catBoundaries, catBits.Length);
-            if (node is null)
-            {
-                return null;
-            }
-
-            nodes[i] = node.Value;
+            (columns[i], thresholds[i], sets[i]) = (split.Column, split.Threshold, set);
         }
 
-        return new LightGbmTree(nodes, leaves, catBits);
+        var walk = WalkTree.Build(columns, thresholds, left, right, leaves, sets.Any(s => s.Words > 0) ? sets : null, catBits);
+        return walk is null ? null : new LightGbmTree(walk, 0, feature.Max());
     }
 
-    /// <summary>Adds this tree's output for every row to class <paramref name="k"/>'s score (row-major scores).</summary>
+    /// <summary>Adds this tree's output for every row (widened by <see cref="LightGbmRows"/>) to class <paramref name="k"/>'s score (row-major scores).</summary>
     public void Add(ReadOnlySpan<float> rows, int width, Span<double> scores, int classes, int k)
     {
-        var count = scores.Length / classes;
-        if (_nodes.Length == 0)
+        if (_walk is null)
         {
-            for (var row = 0; row < count; row++)
+            for (var row = k; row < scores.Length; row += classes)
             {
-                scores[(row * classes) + k] += _leaves[0];
+                scores[row] += _leaf;
             }
 
             return;
         }
 
-        var nodes = _nodes.AsSpan();
-        for (var r = 0; r < count; r++)
-        {
-            var row = rows.Slice(r * width, width);
-            var node = 0;
-            while (node >= 0)
-            {
-                ref readonly var split = ref nodes[node];
-                node = Next(in split, row[split.Feature]);
-            }
-
-            scores[(r * classes) + k] += _leaves[~node];
-        }
+        _walk.Add(rows, width, scores, classes, k);
     }
 
-    private int Next(in Node node, float value)
+    /// <summary>A numerical split reading the copy of its feature where missing values go its way; a categorical split reads copy 0 and fails the numeric test (threshold NaN).</summary>
+    private static (int Column, float Threshold)? Split(int feature, double threshold, int decision, int copies)
     {
-        switch (node.Kind)
-        {
-            case Numerical:
-                return float.IsNaN(value) ? (node.DefaultRight ? node.Right : node.Left) : value <= node.Threshold ? node.Left : node.Right;
-            case ZeroMissing:
-                return float.IsNaN(value) || value == 0f ? (node.DefaultRight ? node.Right : node.Left) : value <= node.Threshold ? node.Left : node.Right;
-            default:
-                if (float.IsNaN(value) || (int)value < 0)
-                {
-                    return node.Right;
-                }
-
-                var position = (int)value;
-                var word = position / 32;
-                return word < node.CatWords && ((_bits[node.CatStart + word] >> (position % 32)) & 1) != 0 ? node.Left : node.Right;
-        }
-    }
-
-    private static Node? MakeNode(int feature, double threshold, int decision, int left, int right, int[] catBoundaries, int bitCount)
-    {
-        var defaultLeft = (decision & 2) != 0;
         if ((decision & 1) != 0)
         {
-            var index = (int)threshold;
-            if (index < 0 || index + 1 >= catBoundaries.Length || catBoundaries[index] < 0 || catBoundaries[index + 1] > bitCount || catBoundaries[index + 1] < catBoundaries[index])
-            {
-                return null;
-            }
-
-            return new Node(feature, 0f, left, right, Categorical, false, catBoundaries[index], catBoundaries[index + 1] - catBoundaries[index]);
+            return (feature * copies, float.NaN);
         }
 
-        var missing = (decision >> 2) & 3;
-        var bound = FloatAtMost(threshold);
-        return missing switch
+        var defaultLeft = (decision & 2) != 0;
+        var copy = ((decision >> 2) & 3) switch
         {
             // None: NaN is read as 0, which then takes the ordinary test.
-            0 => new Node(feature, bound, left, right, Numerical, !(0.0 <= threshold), 0, 0),
-            1 => new Node(feature, bound, left, right, ZeroMissing, !defaultLeft, 0, 0),
-            2 => new Node(feature, bound, left, right, Numerical, !defaultLeft, 0, 0),
-            _ => null,
+            0 => 0.0 <= threshold ? LightGbmRows.NanLeft : LightGbmRows.NanRight,
+            1 => defaultLeft ? LightGbmRows.ZeroNanLeft : LightGbmRows.ZeroNanRight,
+            2 => defaultLeft ? LightGbmRows.NanLeft : LightGbmRows.NanRight,
+            _ => -1,
         };
+        return copy < 0 || copy >= copies || double.IsNaN(threshold) ? null : ((feature * copies) + copy, FloatAtMost(threshold));
+    }
+
+    /// <summary>The category set of a categorical split (none for a numerical one); null when its bitset is out of range.</summary>
+    private static CategorySet? Set(double threshold, int decision, int[] catBoundaries, int bitCount)
+    {
+        if ((decision & 1) == 0)
+        {
+            return default(CategorySet);
+        }
+
+        var index = (int)threshold;
+        return index < 0 || index + 1 >= catBoundaries.Length || catBoundaries[index] < 0 || catBoundaries[index + 1] > bitCount || catBoundaries[index + 1] < catBoundaries[index]
+            ? null
+            : new CategorySet(catBoundaries[index], catBoundaries[index + 1] - catBoundaries[index]);
     }
 
     /// <summary>The largest float ≤ <paramref name="threshold"/>: for a float v, (double)v ≤ t exactly when v ≤ it.</summary>
@@ -156,9 +132,6 @@ internal sealed class LightGbmTree
         var rounded = (float)threshold;
         return rounded > threshold ? MathF.BitDecrement(rounded) : rounded;
     }
-
-    private static bool Valid(int child, int node, int splits, int leaves) =>
-        child < 0 ? ~child < leaves : child > node && child < splits;
 
     private static int[]? Ints(string section, string key)
     {
@@ -224,6 +197,4 @@ internal sealed class LightGbmTree
 
         return values;
     }
-
-    private readonly record struct Node(int Feature, float Threshold, int Left, int Right, byte Kind, bool DefaultRight, int CatStart, int CatWords);
 }
