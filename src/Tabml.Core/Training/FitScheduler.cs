@@ -22,12 +22,14 @@ internal sealed class FitScheduler
 
     /// <summary>
     /// Runs <paramref name="fit"/> for each item; <paramref name="admit"/> is asked (under the scheduler's
-    /// lock) just before an item starts and may skip it (returns false).
+    /// lock) just before an item starts and may skip it (returns false). After a failure no further item
+    /// starts; the failures are thrown in the items' order, so the first failing item in the list is the one
+    /// reported whichever finished first (it always starts: only an earlier item's failure could stop it).
     /// </summary>
     public void Run<T>(IReadOnlyList<T> items, Func<T, bool> admit, Action<T, ThreadBudget> fit, CancellationToken cancellation)
     {
         var next = 0;
-        var failures = new List<Exception>();
+        var failures = new List<(int Index, Exception Error)>();
         using var finished = new SemaphoreSlim(0);
         var active = 0;
         while (true)
@@ -36,23 +38,23 @@ internal sealed class FitScheduler
             {
                 // Admit a round of fits first and share the threads, then launch them, so no fit reads a
                 // share that the next admission changes.
-                var round = new List<(T Item, ThreadBudget Budget)>();
+                var round = new List<(int Index, ThreadBudget Budget)>();
                 while (next < items.Count && _running.Count < _threads && failures.Count == 0 && !cancellation.IsCancellationRequested)
                 {
-                    var item = items[next++];
-                    if (admit(item))
+                    var index = next++;
+                    if (admit(items[index]))
                     {
                         var budget = new ThreadBudget(1);
                         _running.Add(budget);
-                        round.Add((item, budget));
+                        round.Add((index, budget));
                     }
                 }
 
                 Rebalance();
-                foreach (var (item, budget) in round)
+                foreach (var (index, budget) in round)
                 {
                     active++;
-                    _ = Task.Factory.StartNew(() => RunOne(item, budget, fit, failures, finished), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                    _ = Task.Factory.StartNew(() => RunOne(index, items[index], budget, fit, failures, finished), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 }
 
                 if (active == 0)
@@ -67,13 +69,14 @@ internal sealed class FitScheduler
 
         if (failures.Count > 0)
         {
-            throw failures.Count == 1 ? failures[0] : new AggregateException(failures);
+            var inOrder = failures.OrderBy(f => f.Index).Select(f => f.Error).ToList();
+            throw inOrder.Count == 1 ? inOrder[0] : new AggregateException(inOrder);
         }
 
         cancellation.ThrowIfCancellationRequested();
     }
 
-    private void RunOne<T>(T item, ThreadBudget budget, Action<T, ThreadBudget> fit, List<Exception> failures, SemaphoreSlim finished)
+    private void RunOne<T>(int index, T item, ThreadBudget budget, Action<T, ThreadBudget> fit, List<(int Index, Exception Error)> failures, SemaphoreSlim finished)
     {
         try
         {
@@ -83,7 +86,7 @@ internal sealed class FitScheduler
         {
             lock (_gate)
             {
-                failures.Add(e);
+                failures.Add((index, e));
             }
         }
         finally
