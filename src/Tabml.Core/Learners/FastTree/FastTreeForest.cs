@@ -195,7 +195,7 @@ internal sealed class FastTreeForest
     public int MaxFeature => _nodes.Length == 0 ? -1 : _nodes.Max(n => n.Feature);
 
     /// <summary>Adds tree <paramref name="tree"/>'s output for each row of a row-major matrix to <paramref name="scores"/>.</summary>
-    public void AddTree(int tree, ReadOnlySpan<float> rows, int width, Span<double> scores)
+    public void AddTree(int tree, in TreeRows rows, Span<double> scores)
     {
         var splits = Count(_nodeStart, _nodes.Length, tree);
         if (splits == 0)
@@ -208,7 +208,7 @@ internal sealed class FastTreeForest
             return;
         }
 
-        _walk[tree]!.Add(rows[..(scores.Length * width)], width, scores, 1, 0);
+        _walk[tree]!.Add(rows, scores, 1, 0);
     }
 
     /// <summary>The sum of the first <paramref name="trees"/> trees for each row, computed on up to <paramref name="threads"/> threads.</summary>
@@ -221,12 +221,12 @@ internal sealed class FastTreeForest
             var start = block * BlockRows;
             var count = Math.Min(BlockRows, rowCount - start);
             var part = scores.AsSpan(start, count);
-            var input = rows.AsSpan(start * width, count * width);
+            using var input = TreeRows.Of(rows.AsSpan(start * width, count * width), width);
 
             // Tree by tree over a block of rows keeps one tree's nodes in cache; each row still sums in tree order.
             for (var t = 0; t < trees; t++)
             {
-                AddTree(t, input, width, part);
+                AddTree(t, input, part);
             }
         });
         return scores;

@@ -1,4 +1,5 @@
 using Tabml.Data;
+using Tabml.Learners.Forests;
 using Tabml.Learners.LightGbm;
 using Tabml.Metrics;
 
@@ -20,6 +21,7 @@ internal static class FastTreeSelection
         var scores = fits.Select(_ => new double[rows]).ToArray();
         var stopping = new EarlyStopping(input.Patience);
         var trees = fits.Max(f => f.Forest.TreeCount);
+        using var validation = TreeRows.Of(input.Rows.AsSpan(0, rows * input.Width), input.Width);
         for (var t = 0; t < trees; t++)
         {
             input.Cancellation.ThrowIfCancellationRequested();
@@ -27,7 +29,7 @@ internal static class FastTreeSelection
             {
                 if (t < fits[k].Forest.TreeCount)
                 {
-                    fits[k].Forest.AddTree(t, input.Rows, input.Width, scores[k]);
+                    fits[k].Forest.AddTree(t, validation, scores[k]);
                 }
             }
 

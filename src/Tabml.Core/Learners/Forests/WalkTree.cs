@@ -11,7 +11,8 @@ namespace Tabml.Learners.Forests;
 /// too) to left + 1; a split with a category set has threshold NaN and goes left when the value's integer part
 /// is in the set (NaN, values ≤ −1 and codes beyond the set go right). A leaf steps to itself (threshold NaN,
 /// left = itself − 1), so a walk that has reached its leaf stays there without a branch. Each row's score
-/// gets exactly one addition per tree, so scores summed tree by tree have the same bits on every path: AVX2
+/// gets exactly one addition per tree, so scores summed tree by tree have the same bits on every path: with
+/// AVX-512 a tree of at most 128 leaves evaluates groups of 8 rows in <see cref="BitvectorTree"/> form, AVX2
 /// walks 32 rows at once with gathers (a step is a chain of dependent loads; 32 walks hide its latency), the
 /// scalar path one row at a time.
 /// </summary>
@@ -29,14 +30,16 @@ internal sealed unsafe class WalkTree
     private readonly double[] _value;
     private readonly int[]? _set;
     private readonly uint[] _bits;
+    private readonly BitvectorTree? _bitvector;
 
-    private WalkTree(int[] columnAndLeft, float[] threshold, double[] value, int[]? set, uint[] bits)
+    private WalkTree(int[] columnAndLeft, float[] threshold, double[] value, int[]? set, uint[] bits, BitvectorTree? bitvector)
     {
         _columnAndLeft = columnAndLeft;
         _threshold = threshold;
         _value = value;
         _set = set;
         _bits = bits;
+        _bitvector = bitvector;
     }
 
     /// <summary>
@@ -98,7 +101,29 @@ internal sealed unsafe class WalkTree
             }
         }
 
-        return free == count ? new WalkTree(columnAndLeft, thresholds, values, packedSets, [.. bits, 0]) : null;
+        return free == count
+            ? new WalkTree(columnAndLeft, thresholds, values, packedSets, [.. bits, 0], BitvectorTree.Build(column, threshold, left, right, leaves, sets, bits))
+            : null;
+    }
+
+    /// <summary>
+    /// For each row r of a block: scores[r · stride + offset] += the value of the leaf r reaches; the groups of
+    /// 8 rows in bitvector form where the block has them and the tree has at most 128 leaves, the others walked.
+    /// </summary>
+    public void Add(in TreeRows rows, Span<double> scores, int stride, int offset)
+    {
+        if (_bitvector is null || rows.Groups == 0)
+        {
+            Add(rows.Rows, rows.Width, scores, stride, offset);
+            return;
+        }
+
+        _bitvector.Add(rows.Columns, rows.Width, rows.Groups, scores, stride, offset);
+        var done = rows.Groups * BitvectorTree.Lanes;
+        if (done < rows.Count)
+        {
+            Add(rows.Rows[(done * rows.Width)..], rows.Width, scores[(done * stride)..], stride, offset);
+        }
     }
 
     /// <summary>

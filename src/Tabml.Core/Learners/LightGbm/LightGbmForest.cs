@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using Tabml.Learners.Forests;
 
 namespace Tabml.Learners.LightGbm;
 
@@ -84,13 +85,14 @@ internal sealed class LightGbmForest
             var wide = width * _copies;
             var input = ArrayPool<float>.Shared.Rent(count * wide);
             LightGbmRows.Widen(matrix.AsSpan(start * width, count * width), _copies, input);
-            var widened = input.AsSpan(0, count * wide);
             var scores = output.AsSpan(start * classes, count * classes);
-
-            // Tree by tree over a block keeps one tree in cache; each class still sums in iteration order.
-            for (var t = 0; t < _trees.Length; t++)
+            using (var widened = TreeRows.Of(input.AsSpan(0, count * wide), wide))
             {
-                _trees[t].Add(widened, wide, scores, classes, t % classes);
+                // Tree by tree over a block keeps one tree in cache; each class still sums in iteration order.
+                for (var t = 0; t < _trees.Length; t++)
+                {
+                    _trees[t].Add(widened, scores, classes, t % classes);
+                }
             }
 
             ArrayPool<float>.Shared.Return(input);

@@ -77,7 +77,7 @@ internal sealed class LightGbmTree
     }
 
     /// <summary>Adds this tree's output for every row (widened by <see cref="LightGbmRows"/>) to class <paramref name="k"/>'s score (row-major scores).</summary>
-    public void Add(ReadOnlySpan<float> rows, int width, Span<double> scores, int classes, int k)
+    public void Add(in TreeRows rows, Span<double> scores, int classes, int k)
     {
         if (_walk is null)
         {
@@ -89,7 +89,7 @@ internal sealed class LightGbmTree
             return;
         }
 
-        _walk.Add(rows, width, scores, classes, k);
+        _walk.Add(rows, scores, classes, k);
     }
 
     /// <summary>A numerical split reading the copy of its feature where missing values go its way; a categorical split reads copy 0 and fails the numeric test (threshold NaN).</summary>

@@ -58,7 +58,7 @@ public sealed class WalkTreeTests
         Assert.NotNull(WalkTree.Build([0, 0], [0.5f, 0.5f], [1, ~0], [~2, ~1], [1, 2, 3], null, []));
     }
 
-    private static int PlainWalk(ReadOnlySpan<float> row, int[] column, float[] threshold, int[] left, int[] right, CategorySet[] sets, uint[] bits)
+    internal static int PlainWalk(ReadOnlySpan<float> row, int[] column, float[] threshold, int[] left, int[] right, CategorySet[] sets, uint[] bits)
     {
         var node = 0;
         while (node >= 0)
@@ -82,7 +82,7 @@ public sealed class WalkTreeTests
     }
 
     /// <summary>A random tree: node k's children are later splits or leaves; with categorical splits every third split tests a random set.</summary>
-    private static (int[] Column, float[] Threshold, int[] Left, int[] Right, CategorySet[] Sets, uint[] Bits) RandomTree(Random random, int splits, int width, bool categorical)
+    internal static (int[] Column, float[] Threshold, int[] Left, int[] Right, CategorySet[] Sets, uint[] Bits) RandomTree(Random random, int splits, int width, bool categorical)
     {
         var (column, threshold, left, right) = (new int[splits], new float[splits], new int[splits], new int[splits]);
         var sets = new CategorySet[splits];
