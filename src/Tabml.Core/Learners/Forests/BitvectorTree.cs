@@ -118,54 +118,75 @@ internal sealed unsafe class BitvectorTree
         fixed (double* leaves = _leaves)
         fixed (uint* bits = _bits)
         {
+            // Two groups per pass share each split's loads; an odd last group is evaluated twice and added once.
             var numericEnd = numeric + _numeric.Length;
-            for (var g = 0; g < groups; g++)
+            for (var g = 0; g < groups; g += 2)
             {
-                var group = x + ((long)g * width * Lanes);
-                var word0 = Vector512<ulong>.AllBitsSet;
-                var word1 = Vector512<ulong>.AllBitsSet;
+                var a = x + ((long)g * width * Lanes);
+                var b = g + 1 < groups ? a + (width * Lanes) : a;
+                var (a0, a1, b0, b1) = (Vector512<ulong>.AllBitsSet, Vector512<ulong>.AllBitsSet, Vector512<ulong>.AllBitsSet, Vector512<ulong>.AllBitsSet);
                 for (var split = numeric; split < numericEnd; split++)
                 {
                     // Lanes that go left keep every leaf (all ones); the others lose the left subtree's leaves.
-                    var goesLeft = Vector512.LessThanOrEqual(Vector512.Load(group + split->Column), Vector512.Create(split->Threshold)).AsUInt64();
-                    word0 &= goesLeft | Vector512.Create(split->Mask0);
+                    var threshold = Vector512.Create(split->Threshold);
+                    var leftA = Vector512.LessThanOrEqual(Vector512.Load(a + split->Column), threshold).AsUInt64();
+                    var leftB = Vector512.LessThanOrEqual(Vector512.Load(b + split->Column), threshold).AsUInt64();
+                    var mask0 = Vector512.Create(split->Mask0);
+                    a0 &= leftA | mask0;
+                    b0 &= leftB | mask0;
                     if (two)
                     {
-                        word1 &= goesLeft | Vector512.Create(split->Mask1);
+                        var mask1 = Vector512.Create(split->Mask1);
+                        a1 &= leftA | mask1;
+                        b1 &= leftB | mask1;
                     }
                 }
 
                 for (var i = 0; i < _categorical.Length; i++)
                 {
-                    var goesLeft = InSet(categorical[i], Vector512.Load(group + categorical[i].Column), bits);
-                    word0 &= goesLeft | Vector512.Create(categorical[i].Mask0);
+                    var leftA = InSet(categorical[i], Vector512.Load(a + categorical[i].Column), bits);
+                    var leftB = InSet(categorical[i], Vector512.Load(b + categorical[i].Column), bits);
+                    a0 &= leftA | Vector512.Create(categorical[i].Mask0);
+                    b0 &= leftB | Vector512.Create(categorical[i].Mask0);
                     if (two)
                     {
-                        word1 &= goesLeft | Vector512.Create(categorical[i].Mask1);
+                        a1 &= leftA | Vector512.Create(categorical[i].Mask1);
+                        b1 &= leftB | Vector512.Create(categorical[i].Mask1);
                     }
                 }
 
-                var leaf = Avx512CD.LeadingZeroCount(word0);
-                if (two)
+                AddLeaves<TWords>(a0, a1, leaves, score + ((long)g * Lanes * stride) + offset, stride);
+                if (g + 1 < groups)
                 {
-                    // A count of 64 means no leaf of word 0 is left: the leaf is 64 + the count of word 1.
-                    leaf += Vector512.Equals(leaf, Vector512.Create(64UL)) & Avx512CD.LeadingZeroCount(word1);
-                }
-
-                var index = Avx512F.ConvertToVector256Int32(leaf);
-                var values = Vector512.Create(Avx2.GatherVector256(leaves, index.GetLower(), 8), Avx2.GatherVector256(leaves, index.GetUpper(), 8));
-                var at = score + ((long)g * Lanes * stride) + offset;
-                if (stride == 1)
-                {
-                    Vector512.Store(Vector512.Load(at) + values, at);
-                    continue;
-                }
-
-                for (var lane = 0; lane < Lanes; lane++)
-                {
-                    at[lane * stride] += values.GetElement(lane);
+                    AddLeaves<TWords>(b0, b1, leaves, score + ((long)(g + 1) * Lanes * stride) + offset, stride);
                 }
             }
+        }
+    }
+
+    /// <summary>Adds the value of each lane's leftmost remaining leaf to its score.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddLeaves<TWords>(Vector512<ulong> word0, Vector512<ulong> word1, double* leaves, double* at, int stride)
+        where TWords : struct
+    {
+        var leaf = Avx512CD.LeadingZeroCount(word0);
+        if (typeof(TWords) == typeof(TwoWords))
+        {
+            // A count of 64 means no leaf of word 0 is left: the leaf is 64 + the count of word 1.
+            leaf += Vector512.Equals(leaf, Vector512.Create(64UL)) & Avx512CD.LeadingZeroCount(word1);
+        }
+
+        var index = Avx512F.ConvertToVector256Int32(leaf);
+        var values = Vector512.Create(Avx2.GatherVector256(leaves, index.GetLower(), 8), Avx2.GatherVector256(leaves, index.GetUpper(), 8));
+        if (stride == 1)
+        {
+            Vector512.Store(Vector512.Load(at) + values, at);
+            return;
+        }
+
+        for (var lane = 0; lane < Lanes; lane++)
+        {
+            at[lane * stride] += values.GetElement(lane);
         }
     }
 
