@@ -18,18 +18,10 @@ public sealed class WalkTreeTests
         var leaves = Enumerable.Range(0, splits + 1).Select(_ => random.NextDouble() - 0.5).ToArray();
         var tree = WalkTree.Build(column, threshold, left, right, leaves, categorical ? sets : null, bits)!;
 
-        // Every row count up to 70 runs the 32-row groups and the one-row tail; values include NaN, ±∞, −0.5 and codes beyond the sets.
+        // Every row count up to 70 runs the 32-row groups and the one-row tail.
         for (var count = 0; count <= 70; count++)
         {
-            var rows = Enumerable.Range(0, count * width).Select(_ => random.Next(12) switch
-            {
-                0 => float.NaN,
-                1 => float.PositiveInfinity,
-                2 => float.NegativeInfinity,
-                3 => -0.5f,
-                4 => random.Next(200),
-                _ => random.Next(-2, 40) + (float)random.NextDouble(),
-            }).ToArray();
+            var rows = RandomRows(random, count, width);
             var expected = new double[count * 2];
             for (var r = 0; r < count; r++)
             {
@@ -80,6 +72,19 @@ public sealed class WalkTreeTests
 
         return ~node;
     }
+
+    /// <summary>Random rows whose values include NaN, ±∞, −0.5, −1 and codes beyond the sets.</summary>
+    internal static float[] RandomRows(Random random, int count, int width) =>
+        Enumerable.Range(0, count * width).Select(_ => random.Next(13) switch
+        {
+            0 => float.NaN,
+            1 => float.PositiveInfinity,
+            2 => float.NegativeInfinity,
+            3 => -0.5f,
+            4 => -1f,
+            5 => random.Next(200),
+            _ => random.Next(-2, 40) + (float)random.NextDouble(),
+        }).ToArray();
 
     /// <summary>A random tree: node k's children are later splits or leaves; with categorical splits every third split tests a random set.</summary>
     internal static (int[] Column, float[] Threshold, int[] Left, int[] Right, CategorySet[] Sets, uint[] Bits) RandomTree(Random random, int splits, int width, bool categorical)
