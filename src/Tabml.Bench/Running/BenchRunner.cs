@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Tabml.Bench.Methods;
 using Tabml.Bench.Results;
 using Tabml.Bench.Splits;
@@ -51,43 +52,66 @@ public sealed class BenchRunner
         var finished = 0;
         var clock = Stopwatch.StartNew();
         var threads = Math.Max(1, options.Threads / Math.Max(1, options.Jobs));
-        Parallel.ForEach(
-            Partitioner.Create(groups, EnumerablePartitionerOptions.NoBuffering),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellation },
-            group =>
-            {
-                var outcomes = new Dictionary<string, MethodOutcome?>(StringComparer.Ordinal);
-                var pending = methods.Where(m => !done.Contains((group.Entry.Name, m.Name, group.Split))).ToArray();
-                var needed = pending.SelectMany(m => m.Members).ToHashSet(StringComparer.Ordinal);
-                TaskData? data = null;
-                foreach (var method in methods)
+        // A failing group (a bad dataset file) ends the run. Groups start in order, so the first failing group
+        // always runs: reporting it, not the first to fail, gives the same error whatever the timing.
+        var failures = new ConcurrentBag<(long Group, Exception Error)>();
+        try
+        {
+            Parallel.ForEach(
+                Partitioner.Create(groups, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = cancellation },
+                (group, _, index) =>
                 {
-                    var isDone = done.Contains((group.Entry.Name, method.Name, group.Split));
-                    if (isDone && !needed.Contains(method.Name))
+                    try
                     {
-                        continue;
+                        RunGroup(group);
                     }
-
-                    var key = planned[(group.Entry.Name, method.Name, group.Split)];
-                    if (isDone && cache.TryRead(group.Entry.Name, group.Split, method.Name, key.Hash, out var cached))
+                    catch (Exception e)
                     {
-                        outcomes[method.Name] = cached;
-                        continue;
+                        failures.Add((index, e));
+                        throw;
                     }
-
-                    // Not done yet, or done but needed by a composite and no longer cached: run it.
-                    data ??= Load(options, group.Entry, group.Split);
-                    var row = RunOne(options, method, data, outcomes, cache, key.Hash, threads, cancellation) with { RunKey = key };
-                    if (!isDone)
-                    {
-                        store.Append(row);
-                        var count = Interlocked.Increment(ref finished);
-                        _progress?.Report(new BenchProgress(count, total, $"{group.Entry.Name} split {group.Split} {method.Name}", clock.Elapsed));
-                    }
-                }
-            });
+                });
+        }
+        catch (AggregateException) when (!failures.IsEmpty)
+        {
+            ExceptionDispatchInfo.Throw(failures.MinBy(f => f.Group).Error);
+        }
 
         return store.ReadAll();
+
+        void RunGroup((SuiteEntry Entry, int Split) group)
+        {
+            var outcomes = new Dictionary<string, MethodOutcome?>(StringComparer.Ordinal);
+            var pending = methods.Where(m => !done.Contains((group.Entry.Name, m.Name, group.Split))).ToArray();
+            var needed = pending.SelectMany(m => m.Members).ToHashSet(StringComparer.Ordinal);
+            TaskData? data = null;
+            foreach (var method in methods)
+            {
+                var isDone = done.Contains((group.Entry.Name, method.Name, group.Split));
+                if (isDone && !needed.Contains(method.Name))
+                {
+                    continue;
+                }
+
+                var key = planned[(group.Entry.Name, method.Name, group.Split)];
+                if (isDone && cache.TryRead(group.Entry.Name, group.Split, method.Name, key.Hash, out var cached))
+                {
+                    outcomes[method.Name] = cached;
+                    continue;
+                }
+
+                // Not done yet, or done but needed by a composite and no longer cached: run it.
+                data ??= Load(options, group.Entry, group.Split);
+                var row = RunOne(options, method, data, outcomes, cache, key.Hash, threads, cancellation) with { RunKey = key };
+                if (!isDone)
+                {
+                    store.Append(row);
+                    var count = Interlocked.Increment(ref finished);
+                    _progress?.Report(new BenchProgress(count, total, $"{group.Entry.Name} split {group.Split} {method.Name}", clock.Elapsed));
+                }
+            }
+        }
     }
 
     private ResultRow RunOne(BenchOptions options, BenchMethod method, TaskData data, Dictionary<string, MethodOutcome?> outcomes, PredictionCache cache, string keyHash, int threads, CancellationToken cancellation)

@@ -32,4 +32,22 @@ public sealed class ErrorPathTests : IDisposable
         Assert.Equal($"{data}:4: row has 2 fields, but the header has 3", result.ErrorLine);
         Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Two_bad_datasets_in_parallel_runs_report_the_first_of_the_suite_whichever_fails_first()
+    {
+        // The first file's bad row is its last of 200,000, so the second (bad at once) fails first.
+        var slow = _files.Write("slow.csv", "a,b,y\n" + string.Concat(Enumerable.Range(0, 200_000).Select(i => $"{i},{i % 7},{(i % 2 == 0 ? "x" : "y")}\n")) + "5,6\n");
+        _files.Write("fast.csv", "a,b,y\n1,2\n");
+        var suite = _files.Write("suite.json", JsonSerializer.Serialize(new[]
+        {
+            new { name = "slow", file = "slow.csv", target = "y", task = "binary" },
+            new { name = "fast", file = "fast.csv", target = "y", task = "binary" },
+        }));
+
+        var result = CliRunner.Run("bench", "--suite", suite, "--methods", "lightgbm-d", "--splits", "1", "--out", _files.PathOf("out"), "--jobs", "2", "--quiet");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"{slow}:200002: row has 2 fields, but the header has 3", result.ErrorLine);
+    }
 }
