@@ -9,8 +9,9 @@ namespace Tabml.Learners.Forests;
 /// A tree of at most 128 leaves in QuickScorer's form (Lucchese et al., SIGIR 2015), evaluated on 8 rows at
 /// once with AVX-512 and no branch per node. The leaves are numbered left to right; every split holds a mask
 /// that clears the leaves of its left subtree. A row starts with all leaves set, and each split whose test
-/// sends it right ANDs its mask in; the leftmost leaf still set is the leaf the walk reaches (a split on the
-/// path clears every leaf left of it, and a split off the path never clears the path's leaf). Every split is
+/// sends it right ANDs its mask in; the leftmost leaf still set is the leaf the walk reaches (every leaf left
+/// of it lies in the left subtree of a split where the path turns right, and no split clears the leaf the
+/// path reaches: it is never in the left subtree of a split that sends the row right). Every split is
 /// evaluated, in any order, so a tree costs a fixed ~3 instructions per split for 8 rows instead of a chain
 /// of dependent loads per level. Leaf k is bit 63 − (k mod 64) of word k / 64, so the leftmost leaf is a
 /// leading-zero count. Tests are the walk's: "value ≤ threshold" goes left (NaN goes right), a category set
