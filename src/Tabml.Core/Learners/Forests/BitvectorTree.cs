@@ -191,18 +191,15 @@ internal sealed unsafe class BitvectorTree
         }
     }
 
-    /// <summary>All ones in lanes whose value's integer part is in the split's set (the walk's rule; word 0 is read outside the set).</summary>
+    /// <summary>All ones in lanes whose value's integer part is in the split's set (<see cref="CategoryMembership"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ulong> InSet(in CategorySplit split, Vector512<double> v, uint* bits)
     {
         // cvttpd2dq gives int.MinValue for NaN and out-of-range values; NaN and values ≤ −1 become −1.
         var valid = Avx512F.ConvertToVector256Int32(Vector512.GreaterThan(v, Vector512.Create(-1.0)).AsInt64());
         var code = Avx2.BlendVariable(Vector256.Create(-1), Avx512F.ConvertToVector256Int32WithTruncation(v), valid);
-        var word = Avx2.ShiftRightLogical(code, 5);
-        var inRange = Avx2.CompareGreaterThan(Vector256.Create(split.Words), word);
-        var set = Avx2.GatherVector256((int*)bits + split.Start, word & inRange, 4);
-        var bit = Avx2.ShiftRightLogicalVariable(set.AsUInt32(), (code & Vector256.Create(31)).AsUInt32()).AsInt32() & Vector256<int>.One;
-        return Avx512F.ConvertToVector512Int64(Avx2.CompareEqual(bit, Vector256<int>.One) & inRange).AsUInt64();
+        var inSet = CategoryMembership.Contains(code, Vector256.Create(split.Start), Vector256.Create(split.Words), bits);
+        return Avx512F.ConvertToVector512Int64(inSet).AsUInt64();
     }
 
     /// <summary>The word at bit <paramref name="wordStart"/> of the mask that clears leaves [first, end): leaf k is bit 63 − (k − wordStart).</summary>

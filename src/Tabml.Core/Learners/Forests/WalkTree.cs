@@ -102,7 +102,7 @@ internal sealed unsafe class WalkTree
         }
 
         return free == count
-            ? new WalkTree(columnAndLeft, thresholds, values, packedSets, [.. bits, 0], BitvectorTree.Build(column, threshold, left, right, leaves, sets, bits))
+            ? new WalkTree(columnAndLeft, thresholds, values, packedSets, [.. bits, 0], BitvectorTree.IsSupported ? BitvectorTree.Build(column, threshold, left, right, leaves, sets, bits) : null)
             : null;
     }
 
@@ -284,7 +284,7 @@ internal sealed unsafe class WalkTree
         public Vector256<int> InSet(Nodes nodes, Vector256<int> node, Vector256<float> v) => Vector256<int>.Zero;
     }
 
-    /// <summary>Set membership of the value's integer part, read at a clamped word index (word 0 outside the set).</summary>
+    /// <summary>Set membership of the value's integer part (<see cref="CategoryMembership"/>).</summary>
     private readonly struct CategoryTest : ISplitTest
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -294,11 +294,7 @@ internal sealed unsafe class WalkTree
             var valid = Avx.CompareGreaterThan(v, Vector256.Create(-1f)).AsInt32();
             var code = Avx2.BlendVariable(Vector256.Create(-1), Avx.ConvertToVector256Int32WithTruncation(v), valid);
             var set = Avx2.GatherVector256(nodes.Set, node, 4);
-            var word = Avx2.ShiftRightLogical(code, 5);
-            var inRange = Avx2.CompareGreaterThan(Avx2.ShiftRightLogical(set, 24), word);
-            var bits = Avx2.GatherVector256(nodes.Bits, (set & Vector256.Create(MaxSetStart)) + (word & inRange), 4);
-            var bit = Avx2.ShiftRightLogicalVariable(bits.AsUInt32(), (code & Vector256.Create(31)).AsUInt32()).AsInt32() & Vector256<int>.One;
-            return Avx2.CompareEqual(bit, Vector256<int>.One) & inRange;
+            return CategoryMembership.Contains(code, set & Vector256.Create(MaxSetStart), Avx2.ShiftRightLogical(set, 24), nodes.Bits);
         }
     }
 }
