@@ -73,6 +73,23 @@ public sealed class StreamingPredictTests : IClassFixture<StreamingPredictTests.
     }
 
     [Fact]
+    public void A_NaN_in_a_numeric_column_names_its_line_and_the_na_option_that_predicts_every_row()
+    {
+        var lines = File.ReadAllLines(_files.Dataset("credit_g.csv"));
+        var fields = lines[300].Split(',');
+        fields[1] = "NaN";
+        lines[300] = string.Join(',', fields);
+        var path = _files.Write("nan.csv", string.Join('\n', lines) + "\n");
+
+        var refused = CliRunner.Run("predict", _model.Path, path, "--chunk-rows", "100", "--out", _files.PathOf("refused.csv"));
+        var marked = CliRunner.Run("predict", _model.Path, path, "--chunk-rows", "100", "--na", "NaN");
+
+        BadInputTests.AssertOneLineError(refused, 2, $"{path}:301: column 'duration': 'NaN' is not a finite number; mark it missing with --na NaN");
+        Assert.Equal(0, marked.ExitCode);
+        Assert.Equal(1001, marked.Out.TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
     public void Unseen_categories_are_counted_over_every_chunk()
     {
         var lines = File.ReadAllLines(_files.Dataset("credit_g.csv"));

@@ -135,7 +135,8 @@ internal sealed class ColumnAccumulator
 
             if (Request == ColumnRequest.Numeric)
             {
-                throw TabmlException.BadData(place, $"'{Encoding.UTF8.GetString(field)}' is not a finite number");
+                var text = Encoding.UTF8.GetString(field);
+                throw TabmlException.BadData(place, $"'{text}' is not a finite number; mark it missing with --na {text.Trim()}");
             }
 
             FirstNonFinite ??= (place.Line ?? 0, Encoding.UTF8.GetString(field));
