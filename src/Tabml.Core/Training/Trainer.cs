@@ -188,7 +188,7 @@ public sealed class Trainer
         }
 
         leaderboard.Add(new LeaderboardRow(BestName, metric.Compute(target, combined.Validation[best]), memberScores[best], null, members.Sum(f => f.FitSeconds), members[best].PredictSeconds, $"= {members[best].Learner.Name}"));
-        leaderboard.Add(new LeaderboardRow(EnsembleName, metric.Compute(target, combined.Ensemble), ValidationScores.Compute(target, combined.Ensemble), null, members.Sum(f => f.FitSeconds), members.Where((_, i) => selection.Weights[i] > 0).Sum(f => f.PredictSeconds), "selected"));
+        leaderboard.Add(new LeaderboardRow(EnsembleName, metric.Compute(target, combined.Ensemble), ValidationScores.Compute(target, combined.Ensemble), null, members.Sum(f => f.FitSeconds), members.Where((_, i) => selection.Weights[i] > 0).Sum(f => f.PredictSeconds), selectionMetric.Name == metric.Name ? "selected" : $"selected, weights chosen on {selectionMetric.Name}"));
         foreach (var name in skipped)
         {
             leaderboard.Add(new LeaderboardRow(name, null, new Dictionary<string, double>(), 0, 0, 0, "skipped: --time-limit reached"));

@@ -22,6 +22,8 @@ public sealed class TrainPredictEvaluateTests : IDisposable
         Assert.Contains("fasttree-td", train.Out);
         Assert.Contains("ensemble-td", train.Out);
         Assert.Contains("valid error", train.Out);
+        Assert.Contains("valid logloss", train.Out);
+        Assert.Contains("selected, weights chosen on logloss", train.Out);
         Assert.True(File.Exists(model));
 
         var predict = CliRunner.Run("predict", model, data);
