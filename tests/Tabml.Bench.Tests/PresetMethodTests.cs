@@ -88,6 +88,23 @@ public sealed class PresetMethodTests : IDisposable
     }
 
     [Fact]
+    public void A_refit_member_reuses_its_learners_validated_fit_in_the_same_run_with_the_same_outcome()
+    {
+        var alone = new BenchRunner().Run(Options("refit-alone", ["lightgbm-td.refit"])).Single(r => r.Method == "lightgbm-td.refit");
+        var rows = new BenchRunner().Run(Options("refit-reuse", ["lightgbm-td", "lightgbm-td.refit"]));
+
+        var plain = rows.Single(r => r.Method == "lightgbm-td");
+        var reused = rows.Single(r => r.Method == "lightgbm-td.refit");
+        Assert.Equal((alone.ValidScore, alone.Score, alone.LogLoss, alone.Auc), (reused.ValidScore, reused.Score, reused.LogLoss, reused.Auc));
+        Assert.Equal(alone.Details!.Keys.Order(), reused.Details!.Keys.Order());
+        Assert.All(alone.Details.Where(d => d.Key != "refit_seconds"), d => Assert.Equal(d.Value, reused.Details[d.Key]));
+
+        // Its fit seconds are the validated fit's own (not a second holdout fit's) plus the refit's.
+        var refitSeconds = double.Parse(reused.Details["refit_seconds"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(plain.FitSeconds + refitSeconds, reused.FitSeconds, 12);
+    }
+
+    [Fact]
     public void A_refit_presets_time_counts_the_refits_of_the_members_it_uses_only()
     {
         var rows = new BenchRunner().Run(Options("refit-time", ["paper+refit"]));

@@ -24,6 +24,9 @@ public sealed record MemberVariant(string Learner, int? Folds, int Ensemble, boo
     /// <summary>True when the member's validation predictions are out-of-fold over training + validation rows.</summary>
     public bool Bagged => Folds is not null;
 
+    /// <summary>For a holdout refit, the method name of the fit it refits (e.g. <c>lightgbm-td</c>), whose outcome it can reuse.</summary>
+    public string? ValidatedName => Refit && !Bagged ? (this with { Refit = false }).Name : null;
+
     /// <summary>Parses <c>LEARNER[.bagK][.ensN][.refit]</c>; null when <paramref name="name"/> has no suffix.</summary>
     public static MemberVariant? TryParse(string name, Func<string, string> resolveLearner)
     {

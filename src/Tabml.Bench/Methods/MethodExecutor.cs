@@ -103,7 +103,35 @@ public static class MethodExecutor
     /// validation rows (out-of-fold validation predictions, in row order of <see cref="TaskData.TrainValid"/>;
     /// test predictions averaged over the fold models, as the bundle's fold average predicts).
     /// </summary>
-    public static MethodOutcome RunVariant(MemberVariant variant, TaskData data, LearnerContext context)
+    /// <remarks>
+    /// A holdout refit given <paramref name="validated"/> (the same learner's holdout outcome on this split, from
+    /// the bench's run of the plain learner) reuses its validation predictions and selected epochs / iterations
+    /// instead of fitting the holdout again: that fit is deterministic, so the outcome is the same, and the fit
+    /// seconds are still the validated fit's plus the refit's.
+    /// </remarks>
+    public static MethodOutcome RunVariant(MemberVariant variant, TaskData data, LearnerContext context, MethodOutcome? validated = null)
+    {
+        if (validated is null || !variant.Refit || variant.Bagged)
+        {
+            return FitVariant(variant, data, context);
+        }
+
+        var learner = LearnerVariants.Create(variant.Learner, data.Train.Task, variant.Ensemble);
+        var facts = new Dictionary<string, double>();
+        foreach (var (key, text) in validated.Details)
+        {
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                facts[key] = value;
+            }
+        }
+
+        var details = new Dictionary<string, string>(validated.Details);
+        var (model, refitSeconds) = Refit(learner, [facts], data, context, details);
+        return Finish(model, validated.Valid, data, context, validated.FitSeconds + refitSeconds, details, null);
+    }
+
+    private static MethodOutcome FitVariant(MemberVariant variant, TaskData data, LearnerContext context)
     {
         var learner = LearnerVariants.Create(variant.Learner, data.Train.Task, variant.Ensemble);
         var trainValid = data.TrainValid;
@@ -127,18 +155,33 @@ public static class MethodExecutor
         var model = member.Model;
         if (variant.Refit)
         {
-            var clock = Stopwatch.StartNew();
-            var refit = RefitPlanner.For(learner, member.Model).Fit(trainValid, null, context);
-            fitSeconds += clock.Elapsed.TotalSeconds;
-            details[RefitSecondsKey] = clock.Elapsed.TotalSeconds.ToString("R", CultureInfo.InvariantCulture);
+            var folds = (model is FoldAverageModel average ? average.Folds : [model]).Select(f => f.Facts).ToArray();
             (model as IDisposable)?.Dispose();
-            model = refit;
-            foreach (var (key, value) in refit.Facts)
-            {
-                details[$"refit_{key}"] = value.ToString("R", CultureInfo.InvariantCulture);
-            }
+            (model, var refitSeconds) = Refit(learner, folds, data, context, details);
+            fitSeconds += refitSeconds;
         }
 
+        return Finish(model, valid, data, context, fitSeconds, details, plan);
+    }
+
+    /// <summary>Fits the refit of the validated fold models' facts on training + validation rows; adds its facts to the details.</summary>
+    private static (IModel Model, double Seconds) Refit(ILearner learner, IReadOnlyList<IReadOnlyDictionary<string, double>> folds, TaskData data, LearnerContext context, Dictionary<string, string> details)
+    {
+        var clock = Stopwatch.StartNew();
+        var refit = RefitPlanner.For(learner, folds).Fit(data.TrainValid, null, context);
+        var seconds = clock.Elapsed.TotalSeconds;
+        details[RefitSecondsKey] = seconds.ToString("R", CultureInfo.InvariantCulture);
+        foreach (var (key, value) in refit.Facts)
+        {
+            details[$"refit_{key}"] = value.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        return (refit, seconds);
+    }
+
+    /// <summary>The test predictions of the final model (then disposed) and the outcome.</summary>
+    private static MethodOutcome Finish(IModel model, Predictions valid, TaskData data, LearnerContext context, double fitSeconds, Dictionary<string, string> details, FoldPlan? plan)
+    {
         var predictClock = Stopwatch.StartNew();
         var test = model.Predict(data.Test.WithoutTarget(), context.Threads);
         var predictSeconds = predictClock.Elapsed.TotalSeconds;

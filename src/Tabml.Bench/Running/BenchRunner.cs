@@ -84,7 +84,8 @@ public sealed class BenchRunner
         {
             var outcomes = new Dictionary<string, MethodOutcome?>(StringComparer.Ordinal);
             var pending = methods.Where(m => !done.Contains((group.Entry.Name, m.Name, group.Split))).ToArray();
-            var needed = pending.SelectMany(m => m.Members).ToHashSet(StringComparer.Ordinal);
+            // Members of pending composites, and the validated fits that pending refits reuse.
+            var needed = pending.SelectMany(m => m.Members).Concat(pending.Select(m => m.Variant?.ValidatedName).OfType<string>()).ToHashSet(StringComparer.Ordinal);
             TaskData? data = null;
             foreach (var method in methods)
             {
@@ -136,7 +137,7 @@ public sealed class BenchRunner
                 outcome = method.Kind switch
                 {
                     MethodKind.Hpo => MethodExecutor.RunHpo(method, data, context, options.HpoTrials),
-                    MethodKind.Variant => MethodExecutor.RunVariant(method.Variant!, data, context),
+                    MethodKind.Variant => MethodExecutor.RunVariant(method.Variant!, data, context, method.Variant!.ValidatedName is { } validated ? outcomes.GetValueOrDefault(validated) : null),
                     _ => MethodExecutor.RunLearner(method.Learner!, data, context),
                 };
                 outcome = outcome with { PeakMemoryMb = MemoryProbe.PeakMb() };

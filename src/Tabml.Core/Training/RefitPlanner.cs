@@ -14,32 +14,32 @@ namespace Tabml.Training;
 /// </summary>
 internal static class RefitPlanner
 {
-    public static ILearner For(ILearner learner, IModel fitted)
-    {
-        var folds = fitted is FoldAverageModel average ? average.Folds : [fitted];
-        return learner switch
-        {
-            LightGbmLearner lightGbm when Mean(folds, ModelFacts.BestIteration) is { } iterations =>
-                new LightGbmLearner(lightGbm.Name, (LightGbmSettings)lightGbm.Settings with { NumIterations = iterations, EarlyStoppingRounds = null }),
-            RealMlpLearner realMlp when Mean(folds, ModelFacts.BestEpoch) is { } epochs =>
-                new RealMlpLearner(realMlp.Name, (RealMlpSettings)realMlp.Settings with { StopEpoch = epochs }),
-            FastTreeLearner fastTree when Mean(folds, ModelFacts.BestIteration) is { } trees =>
-                new FastTreeLearner(fastTree.Name, (FastTreeSettings)fastTree.Settings with { NumberOfTrees = trees }),
+    public static ILearner For(ILearner learner, IModel fitted) =>
+        For(learner, (fitted is FoldAverageModel average ? average.Folds : [fitted]).Select(f => f.Facts).ToArray());
 
-            // Selected nothing on validation rows (the -D defaults): trained again as it was.
-            LightGbmLearner or RealMlpLearner or FastTreeLearner => learner,
-            _ => throw TabmlException.Usage($"--refit: {learner.Name} cannot be refitted in this build"),
-        };
-    }
+    /// <summary>The refit of <paramref name="learner"/> from the facts of its validated fold models (one for a holdout).</summary>
+    public static ILearner For(ILearner learner, IReadOnlyList<IReadOnlyDictionary<string, double>> folds) => learner switch
+    {
+        LightGbmLearner lightGbm when Mean(folds, ModelFacts.BestIteration) is { } iterations =>
+            new LightGbmLearner(lightGbm.Name, (LightGbmSettings)lightGbm.Settings with { NumIterations = iterations, EarlyStoppingRounds = null }),
+        RealMlpLearner realMlp when Mean(folds, ModelFacts.BestEpoch) is { } epochs =>
+            new RealMlpLearner(realMlp.Name, (RealMlpSettings)realMlp.Settings with { StopEpoch = epochs }),
+        FastTreeLearner fastTree when Mean(folds, ModelFacts.BestIteration) is { } trees =>
+            new FastTreeLearner(fastTree.Name, (FastTreeSettings)fastTree.Settings with { NumberOfTrees = trees }),
+
+        // Selected nothing on validation rows (the -D defaults): trained again as it was.
+        LightGbmLearner or RealMlpLearner or FastTreeLearner => learner,
+        _ => throw TabmlException.Usage($"--refit: {learner.Name} cannot be refitted in this build"),
+    };
 
     /// <summary>The rounded mean of a selected count over the fold models (at least 1); null when a model selected none.</summary>
-    internal static int? Mean(IReadOnlyList<IModel> folds, string fact)
+    internal static int? Mean(IReadOnlyList<IReadOnlyDictionary<string, double>> folds, string fact)
     {
-        if (folds.Any(f => !f.Facts.ContainsKey(fact)))
+        if (folds.Any(f => !f.ContainsKey(fact)))
         {
             return null;
         }
 
-        return Math.Max(1, (int)Math.Round(folds.Average(f => f.Facts[fact]), MidpointRounding.AwayFromZero));
+        return Math.Max(1, (int)Math.Round(folds.Average(f => f[fact]), MidpointRounding.AwayFromZero));
     }
 }
