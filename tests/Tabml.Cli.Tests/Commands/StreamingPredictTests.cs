@@ -45,11 +45,7 @@ public sealed class StreamingPredictTests : IClassFixture<StreamingPredictTests.
     [Fact]
     public void A_bad_row_in_a_later_chunk_names_its_line_and_leaves_no_output_file()
     {
-        var lines = File.ReadAllLines(_files.Dataset("credit_g.csv"));
-        var fields = lines[899].Split(',');
-        fields[1] = "forever";
-        lines[899] = string.Join(',', fields);
-        var path = _files.Write("late-bad.csv", string.Join('\n', lines) + "\n");
+        var path = CreditWithDuration("late-bad.csv", 900, "forever");
         var outPath = _files.PathOf("never.csv");
 
         var result = CliRunner.Run("predict", _model.Path, path, "--chunk-rows", "7", "--out", outPath);
@@ -75,11 +71,7 @@ public sealed class StreamingPredictTests : IClassFixture<StreamingPredictTests.
     [Fact]
     public void A_NaN_in_a_numeric_column_names_its_line_and_the_na_option_that_predicts_every_row()
     {
-        var lines = File.ReadAllLines(_files.Dataset("credit_g.csv"));
-        var fields = lines[300].Split(',');
-        fields[1] = "NaN";
-        lines[300] = string.Join(',', fields);
-        var path = _files.Write("nan.csv", string.Join('\n', lines) + "\n");
+        var path = CreditWithDuration("nan.csv", 301, "NaN");
 
         var refused = CliRunner.Run("predict", _model.Path, path, "--chunk-rows", "100", "--out", _files.PathOf("refused.csv"));
         var marked = CliRunner.Run("predict", _model.Path, path, "--chunk-rows", "100", "--na", "NaN");
@@ -111,6 +103,16 @@ public sealed class StreamingPredictTests : IClassFixture<StreamingPredictTests.
     }
 
     /// <summary>One small LightGBM + FastTree model on credit_g, shared by the tests.</summary>
+    /// <summary>A copy of credit_g.csv whose 'duration' (column 2) reads <paramref name="text"/> on file line <paramref name="line"/>.</summary>
+    private string CreditWithDuration(string name, int line, string text)
+    {
+        var lines = File.ReadAllLines(_files.Dataset("credit_g.csv"));
+        var fields = lines[line - 1].Split(',');
+        fields[1] = text;
+        lines[line - 1] = string.Join(',', fields);
+        return _files.Write(name, string.Join('\n', lines) + "\n");
+    }
+
     public sealed class CreditModel : IDisposable
     {
         private readonly RepoFiles _files = new();
