@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using System.Runtime.InteropServices;
 using Tabml.Numerics.Simd;
 
@@ -36,17 +37,21 @@ public static class PanelGemm
         PackColumns(level, b, transposed, depth, columns, 0, columns, packed);
 
     /// <summary>Repacks columns [first, last) of op(B).</summary>
-    public static void PackColumns(SimdLevel level, ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, Span<float> packed)
+    /// <param name="nonTemporal">Write whole rows of a 64-byte-aligned <paramref name="packed"/> past the caches (for panels another core reads next; same values).</param>
+    public static void PackColumns(SimdLevel level, ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, Span<float> packed, bool nonTemporal = false)
     {
         CheckPack(level, b, depth, columns, first, last, columns, packed);
-        PanelPacking.Columns(b, transposed, depth, columns, first, last, PanelWidth(level), packed);
+        PanelPacking.Columns(b, transposed, depth, columns, first, last, PanelWidth(level), packed, nonTemporal);
+        FenceNonTemporal(nonTemporal);
     }
 
     /// <summary>Repacks depth steps [first, last) of op(B) in every panel.</summary>
-    public static void PackDepth(SimdLevel level, ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, Span<float> packed)
+    /// <param name="nonTemporal">As for <see cref="PackColumns"/>.</param>
+    public static void PackDepth(SimdLevel level, ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, Span<float> packed, bool nonTemporal = false)
     {
         CheckPack(level, b, depth, columns, first, last, depth, packed);
-        PanelPacking.DepthRange(b, transposed, depth, columns, first, last, PanelWidth(level), packed);
+        PanelPacking.DepthRange(b, transposed, depth, columns, first, last, PanelWidth(level), packed, nonTemporal);
+        FenceNonTemporal(nonTemporal);
     }
 
     /// <summary>
@@ -76,6 +81,15 @@ public static class PanelGemm
             default:
                 GemmDriver.Run<ScalarKernel, TEpilogue>(ref a0, op, rows, depth, ref b0, firstPanel, lastPanel, ref epilogue, rowOffset);
                 break;
+        }
+    }
+
+    /// <summary>Non-temporal stores are weakly ordered: fence them before another thread may read the panels.</summary>
+    private static void FenceNonTemporal(bool nonTemporal)
+    {
+        if (nonTemporal && Sse.IsSupported)
+        {
+            Sse.StoreFence();
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Tabml.Numerics.LinearAlgebra;
 
@@ -10,7 +12,7 @@ namespace Tabml.Numerics.LinearAlgebra;
 internal static class PanelPacking
 {
     /// <summary>Packs columns [first, last) of op(B) for every depth step.</summary>
-    public static void Columns(ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, int nr, Span<float> packed)
+    internal static void Columns(ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, int nr, Span<float> packed, bool nonTemporal = false)
     {
         for (var j = first; j < last;)
         {
@@ -20,7 +22,15 @@ internal static class PanelPacking
             var from = j - j0;
             var width = end - j;
             var target = packed.Slice(panel * depth * nr);
-            if (!transposed)
+            if (!transposed && nonTemporal && width == 32 && nr == 32 && Avx512F.IsSupported && IsAligned(target))
+            {
+                for (var p = 0; p < depth; p++)
+                {
+                    StoreNonTemporal(Vector512.LoadUnsafe(in b[(p * columns) + j]), ref target[p * nr]);
+                    StoreNonTemporal(Vector512.LoadUnsafe(in b[(p * columns) + j + 16]), ref target[(p * nr) + 16]);
+                }
+            }
+            else if (!transposed)
             {
                 for (var p = 0; p < depth; p++)
                 {
@@ -52,7 +62,7 @@ internal static class PanelPacking
     }
 
     /// <summary>Packs depth steps [first, last) of op(B) in every panel.</summary>
-    public static void DepthRange(ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, int nr, Span<float> packed)
+    internal static void DepthRange(ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, int nr, Span<float> packed, bool nonTemporal = false)
     {
         var panels = (columns + nr - 1) / nr;
         for (var panel = 0; panel < panels; panel++)
@@ -67,7 +77,7 @@ internal static class PanelPacking
                 {
                     for (var jj = 0; jj < nr; jj += 16)
                     {
-                        Transpose16.Run(ref Unsafe.AsRef(in b[((j0 + jj) * depth) + p]), depth, ref target[(p * nr) + jj], nr);
+                        Transpose16.Run(ref Unsafe.AsRef(in b[((j0 + jj) * depth) + p]), depth, ref target[(p * nr) + jj], nr, nonTemporal && IsAligned(target));
                     }
                 }
             }
@@ -91,4 +101,10 @@ internal static class PanelPacking
             }
         }
     }
+
+    private static unsafe bool IsAligned(Span<float> target) => ((nint)Unsafe.AsPointer(ref target[0]) & 63) == 0;
+
+    /// <summary>A full-line store that bypasses the caches: the line need not be fetched from the core that read it last.</summary>
+    internal static unsafe void StoreNonTemporal(Vector512<float> value, ref float target) =>
+        Avx512F.StoreAlignedNonTemporal((float*)Unsafe.AsPointer(ref target), value);
 }

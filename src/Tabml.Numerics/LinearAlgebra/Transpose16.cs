@@ -15,7 +15,7 @@ internal static class Transpose16
 
     /// <summary>target[c·targetStride + r] = source[r·sourceStride + c] for r, c &lt; 16.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(ref float source, nint sourceStride, ref float target, nint targetStride)
+    public static void Run(ref float source, nint sourceStride, ref float target, nint targetStride, bool nonTemporal = false)
     {
         Span<Vector512<float>> r = stackalloc Vector512<float>[16];
         for (var i = 0; i < 16; i++)
@@ -45,6 +45,17 @@ internal static class Transpose16
             t[k + 4] = Avx512F.Shuffle4x128(r[k], r[k + 4], 0xDD);
             t[k + 8] = Avx512F.Shuffle4x128(r[k + 8], r[k + 12], 0x88);
             t[k + 12] = Avx512F.Shuffle4x128(r[k + 8], r[k + 12], 0xDD);
+        }
+
+        if (nonTemporal)
+        {
+            for (var k = 0; k < 8; k++)
+            {
+                PanelPacking.StoreNonTemporal(Avx512F.Shuffle4x128(t[k], t[k + 8], 0x88), ref Unsafe.Add(ref target, k * targetStride));
+                PanelPacking.StoreNonTemporal(Avx512F.Shuffle4x128(t[k], t[k + 8], 0xDD), ref Unsafe.Add(ref target, (k + 8) * targetStride));
+            }
+
+            return;
         }
 
         for (var k = 0; k < 8; k++)

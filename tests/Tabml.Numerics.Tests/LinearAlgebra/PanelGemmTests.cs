@@ -86,6 +86,52 @@ public sealed class PanelGemmTests
         Assert.Equal(expectedBackward, backward);
     }
 
+    [Theory]
+    [MemberData(nameof(SimdLevels.Available), MemberType = typeof(SimdLevels))]
+    public void Repacking_past_the_caches_writes_the_same_panels_aligned_or_not(SimdLevel level)
+    {
+        var rng = new DeterministicRandom(29);
+        foreach (var (depth, columns, first, last) in new[] { (37, 70, 32, 64), (75, 256, 0, 32), (256, 256, 224, 256), (33, 70, 64, 70), (17, 45, 0, 45), (256, 75, 32, 64) })
+        {
+            var w = Matrix(rng, depth, columns);
+            var usual = (Forward: new float[PanelGemm.PackedLength(level, depth, columns)], Backward: new float[PanelGemm.PackedLength(level, columns, depth)]);
+            var aligned = (Forward: new AlignedFloats(usual.Forward.Length), Backward: new AlignedFloats(usual.Backward.Length));
+            var unaligned = (Forward: new float[usual.Forward.Length + 1], Backward: new float[usual.Backward.Length + 1]);
+            foreach (var (forward, backward, nonTemporal) in new[] { (usual.Forward.AsMemory(), usual.Backward.AsMemory(), false), (unaligned.Forward.AsMemory(1), unaligned.Backward.AsMemory(1), true) })
+            {
+                PanelGemm.PackColumns(level, w, false, depth, columns, first, last, forward.Span, nonTemporal);
+                PanelGemm.PackDepth(level, w, true, columns, depth, first, last, backward.Span, nonTemporal);
+            }
+
+            PanelGemm.PackColumns(level, w, false, depth, columns, first, last, aligned.Forward.Span, nonTemporal: true);
+            PanelGemm.PackDepth(level, w, true, columns, depth, first, last, aligned.Backward.Span, nonTemporal: true);
+
+            var shape = $"{level} {depth}×{columns} [{first}, {last})";
+            Assert.True(usual.Forward.AsSpan().SequenceEqual(aligned.Forward.Span), shape);
+            Assert.True(usual.Backward.AsSpan().SequenceEqual(aligned.Backward.Span), shape);
+            Assert.True(usual.Forward.AsSpan().SequenceEqual(unaligned.Forward.AsSpan(1)), shape);
+            Assert.True(usual.Backward.AsSpan().SequenceEqual(unaligned.Backward.AsSpan(1)), shape);
+        }
+    }
+
+    [Fact]
+    public unsafe void Aligned_floats_start_on_a_cache_line()
+    {
+        foreach (var length in new[] { 0, 1, 15, 16, 17, 4096, 65_537 })
+        {
+            var floats = new AlignedFloats(length);
+
+            Assert.Equal(length, floats.Span.Length);
+            if (length > 0)
+            {
+                fixed (float* first = floats.Span)
+                {
+                    Assert.Equal(0, (nint)first % 64);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Too_short_spans_and_bad_shapes_are_rejected_before_any_kernel_runs()
     {

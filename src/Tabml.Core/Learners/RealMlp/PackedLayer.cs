@@ -23,14 +23,14 @@ internal sealed class PackedLayer
         Alpha = parametric ? new float[PaddedOut] : [];
         if (output)
         {
-            Forward = [];
-            Backward = [];
+            _forward = new AlignedFloats(0);
+            _backward = new AlignedFloats(0);
             ClassMajor = new float[outWidth * PaddedIn];
         }
         else
         {
-            Forward = new float[PanelGemm.PackedLength(level, inWidth, outWidth)];
-            Backward = new float[PanelGemm.PackedLength(level, outWidth, inWidth)];
+            _forward = new AlignedFloats(PanelGemm.PackedLength(level, inWidth, outWidth));
+            _backward = new AlignedFloats(PanelGemm.PackedLength(level, outWidth, inWidth));
             ClassMajor = [];
         }
     }
@@ -45,11 +45,15 @@ internal sealed class PackedLayer
 
     public int PaddedOut { get; }
 
+    // 64-byte aligned, so that refreshes can write whole cache lines past the caches.
+    private readonly AlignedFloats _forward;
+    private readonly AlignedFloats _backward;
+
     /// <summary>W packed as op(B) for x·W: depth In, Out columns.</summary>
-    public float[] Forward { get; }
+    public Span<float> Forward => _forward.Span;
 
     /// <summary>Wᵀ packed as op(B) for dY·Wᵀ: depth Out, In columns.</summary>
-    public float[] Backward { get; }
+    public Span<float> Backward => _backward.Span;
 
     public float[] Bias { get; }
 
@@ -60,8 +64,11 @@ internal sealed class PackedLayer
 
     public bool IsOutput => ClassMajor.Length > 0;
 
-    /// <summary>Refreshes columns [first, last) (output units) from the canonical tensors.</summary>
-    public void Refresh(float[] weight, float[] bias, float[]? alpha, int first, int last)
+    /// <summary>
+    /// Refreshes columns [first, last) (output units) from the canonical tensors; <paramref name="nonTemporal"/>
+    /// when other cores read the panels next (training on several threads), see <see cref="PanelGemm.PackColumns"/>.
+    /// </summary>
+    public void Refresh(float[] weight, float[] bias, float[]? alpha, int first, int last, bool nonTemporal = false)
     {
         bias.AsSpan(first, last - first).CopyTo(Bias.AsSpan(first));
         alpha?.AsSpan(first, last - first).CopyTo(Alpha.AsSpan(first));
@@ -79,7 +86,7 @@ internal sealed class PackedLayer
             return;
         }
 
-        PanelGemm.PackColumns(Level, weight, transposed: false, In, Out, first, last, Forward);
-        PanelGemm.PackDepth(Level, weight, transposed: true, Out, In, first, last, Backward);
+        PanelGemm.PackColumns(Level, weight, transposed: false, In, Out, first, last, Forward, nonTemporal);
+        PanelGemm.PackDepth(Level, weight, transposed: true, Out, In, first, last, Backward, nonTemporal);
     }
 }

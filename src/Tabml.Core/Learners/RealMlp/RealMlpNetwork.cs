@@ -62,9 +62,9 @@ internal sealed class RealMlpNetwork
         }
     }
 
-    /// <summary>Refreshes output units [first, last) of layer <paramref name="layer"/> after an update.</summary>
-    public void Refresh(int layer, int first, int last) =>
-        Layers[layer].Refresh(Parameters.Weights[layer].Value, Parameters.Biases[layer].Value, Parameters.Alphas[layer]?.Value, first, last);
+    /// <summary>Refreshes output units [first, last) of layer <paramref name="layer"/> after an update (<see cref="PackedLayer.Refresh"/>).</summary>
+    public void Refresh(int layer, int first, int last, bool nonTemporal = false) =>
+        Layers[layer].Refresh(Parameters.Weights[layer].Value, Parameters.Biases[layer].Value, Parameters.Alphas[layer]?.Value, first, last, nonTemporal);
 
     /// <summary>The activation f (not parametric), for the initialisation's eval-mode pass.</summary>
     public float Activate(float x) => _activation switch

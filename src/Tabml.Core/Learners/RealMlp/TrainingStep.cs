@@ -37,6 +37,7 @@ internal sealed class TrainingStep
     {
         pool.Run(_forwardBackward, _forwardBackward.Count);
         _update.Update = update;
+        _update.SeveralThreads = pool.Threads > 1;
         pool.Run(_update, _update.Count);
     }
 

@@ -75,6 +75,9 @@ internal sealed class UpdateItems : IWorkItems
     /// <summary>This step's update, or null to compute gradients only.</summary>
     public StepUpdate? Update { get; set; }
 
+    /// <summary>True when several threads run the step: the refreshed panels are then read by other cores next.</summary>
+    public bool SeveralThreads { get; set; }
+
     public void Run(int item, int worker)
     {
         var (index, kind, layer, first, last) = _items[item];
@@ -153,7 +156,7 @@ internal sealed class UpdateItems : IWorkItems
                 Apply(network, update, a, first, last);
             }
 
-            network.Refresh(layer, first, last);
+            network.Refresh(layer, first, last, nonTemporal: SeveralThreads);
         }
 
         _profile?.Add(worker, StepPart.Update, clock);
