@@ -10,7 +10,7 @@ namespace Tabml.Cli.Output;
 /// </summary>
 internal static class Leaderboard
 {
-    private const string LogLoss = "logloss";
+    private static readonly string LogLoss = Metrics.LogLoss.Instance.Name;
 
     public static string Format(TrainResult result) => Format(result.Leaderboard, result.Metric);
 

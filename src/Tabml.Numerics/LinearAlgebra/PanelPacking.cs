@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -14,6 +15,8 @@ internal static class PanelPacking
     /// <summary>Packs columns [first, last) of op(B) for every depth step.</summary>
     internal static void Columns(ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, int nr, Span<float> packed, bool nonTemporal = false)
     {
+        // Whole panels of two vectors stream; every panel of an aligned buffer starts on a cache line.
+        var streaming = Streams(nonTemporal, packed) && nr == 2 * Vector512<float>.Count;
         for (var j = first; j < last;)
         {
             var panel = j / nr;
@@ -22,12 +25,12 @@ internal static class PanelPacking
             var from = j - j0;
             var width = end - j;
             var target = packed.Slice(panel * depth * nr);
-            if (!transposed && nonTemporal && width == 32 && nr == 32 && Avx512F.IsSupported && IsAligned(target))
+            if (!transposed && streaming && width == nr)
             {
                 for (var p = 0; p < depth; p++)
                 {
-                    StoreNonTemporal(Vector512.LoadUnsafe(in b[(p * columns) + j]), ref target[p * nr]);
-                    StoreNonTemporal(Vector512.LoadUnsafe(in b[(p * columns) + j + 16]), ref target[(p * nr) + 16]);
+                    Store(Vector512.LoadUnsafe(in b[(p * columns) + j]), ref target[p * nr], nonTemporal: true);
+                    Store(Vector512.LoadUnsafe(in b[(p * columns) + j + 16]), ref target[(p * nr) + 16], nonTemporal: true);
                 }
             }
             else if (!transposed)
@@ -64,6 +67,7 @@ internal static class PanelPacking
     /// <summary>Packs depth steps [first, last) of op(B) in every panel.</summary>
     internal static void DepthRange(ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, int nr, Span<float> packed, bool nonTemporal = false)
     {
+        var streaming = Streams(nonTemporal, packed);
         var panels = (columns + nr - 1) / nr;
         for (var panel = 0; panel < panels; panel++)
         {
@@ -77,7 +81,7 @@ internal static class PanelPacking
                 {
                     for (var jj = 0; jj < nr; jj += 16)
                     {
-                        Transpose16.Run(ref Unsafe.AsRef(in b[((j0 + jj) * depth) + p]), depth, ref target[(p * nr) + jj], nr, nonTemporal && IsAligned(target));
+                        Transpose16.Run(ref Unsafe.AsRef(in b[((j0 + jj) * depth) + p]), depth, ref target[(p * nr) + jj], nr, streaming);
                     }
                 }
             }
@@ -102,9 +106,24 @@ internal static class PanelPacking
         }
     }
 
-    private static unsafe bool IsAligned(Span<float> target) => ((nint)Unsafe.AsPointer(ref target[0]) & 63) == 0;
+    /// <summary>Non-temporal stores of 64-byte rows: asked for, AVX-512, and a buffer starting on a cache line.</summary>
+    private static unsafe bool Streams(bool nonTemporal, Span<float> packed) =>
+        nonTemporal && Avx512F.IsSupported && ((nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(packed)) & 63) == 0;
 
-    /// <summary>A full-line store that bypasses the caches: the line need not be fetched from the core that read it last.</summary>
-    internal static unsafe void StoreNonTemporal(Vector512<float> value, ref float target) =>
-        Avx512F.StoreAlignedNonTemporal((float*)Unsafe.AsPointer(ref target), value);
+    /// <summary>
+    /// Stores 16 floats; non-temporal (at a 64-byte-aligned target) bypasses the caches, so the line need not be
+    /// fetched from the core that read it last.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static unsafe void Store(Vector512<float> value, ref float target, bool nonTemporal)
+    {
+        if (nonTemporal)
+        {
+            Avx512F.StoreAlignedNonTemporal((float*)Unsafe.AsPointer(ref target), value);
+        }
+        else
+        {
+            value.StoreUnsafe(ref target);
+        }
+    }
 }

@@ -47,21 +47,10 @@ internal static class Transpose16
             t[k + 12] = Avx512F.Shuffle4x128(r[k + 8], r[k + 12], 0xDD);
         }
 
-        if (nonTemporal)
-        {
-            for (var k = 0; k < 8; k++)
-            {
-                PanelPacking.StoreNonTemporal(Avx512F.Shuffle4x128(t[k], t[k + 8], 0x88), ref Unsafe.Add(ref target, k * targetStride));
-                PanelPacking.StoreNonTemporal(Avx512F.Shuffle4x128(t[k], t[k + 8], 0xDD), ref Unsafe.Add(ref target, (k + 8) * targetStride));
-            }
-
-            return;
-        }
-
         for (var k = 0; k < 8; k++)
         {
-            Avx512F.Shuffle4x128(t[k], t[k + 8], 0x88).StoreUnsafe(ref Unsafe.Add(ref target, k * targetStride));
-            Avx512F.Shuffle4x128(t[k], t[k + 8], 0xDD).StoreUnsafe(ref Unsafe.Add(ref target, (k + 8) * targetStride));
+            PanelPacking.Store(Avx512F.Shuffle4x128(t[k], t[k + 8], 0x88), ref Unsafe.Add(ref target, k * targetStride), nonTemporal);
+            PanelPacking.Store(Avx512F.Shuffle4x128(t[k], t[k + 8], 0xDD), ref Unsafe.Add(ref target, (k + 8) * targetStride), nonTemporal);
         }
     }
 }

@@ -135,8 +135,7 @@ internal sealed class ColumnAccumulator
 
             if (Request == ColumnRequest.Numeric)
             {
-                var text = Encoding.UTF8.GetString(field);
-                throw TabmlException.BadData(place, $"'{text}' is not a finite number; mark it missing with --na {text.Trim()}");
+                throw TabmlException.BadData(place, NotFinite(Encoding.UTF8.GetString(field)));
             }
 
             FirstNonFinite ??= (place.Line ?? 0, Encoding.UTF8.GetString(field));
@@ -155,6 +154,9 @@ internal sealed class ColumnAccumulator
         _single = null;
         _precise = null;
     }
+
+    /// <summary>The error for a number that is not finite, with the option that reads it as missing.</summary>
+    public static string NotFinite(string text) => $"'{text}' is not a finite number; mark it missing with --na {text.Trim()}";
 
     /// <summary>Second pass: sets the text of an early row that was read as a number.</summary>
     public void Refill(int row, ReadOnlySpan<byte> field, bool missing) =>

@@ -219,7 +219,7 @@ public static class CsvTableReader
             {
                 throw TabmlException.BadData(
                     new SourceLocation(path, bad.Line, column.Name),
-                    $"'{bad.Text}' is not a finite number; mark it missing with --na {bad.Text.Trim()}, or read the column as categorical with --cat {column.Name}");
+                    $"{ColumnAccumulator.NotFinite(bad.Text)}, or read the column as categorical with --cat {column.Name}");
             }
         }
     }

@@ -11,6 +11,10 @@ namespace Tabml.Learners.RealMlp;
 /// </summary>
 internal sealed class PackedLayer
 {
+    // 64-byte aligned, so that refreshes can write whole cache lines past the caches.
+    private readonly AlignedFloats _forward;
+    private readonly AlignedFloats _backward;
+
     public PackedLayer(SimdLevel level, int inWidth, int outWidth, bool parametric, bool output)
     {
         Level = level;
@@ -44,10 +48,6 @@ internal sealed class PackedLayer
     public int PaddedIn { get; }
 
     public int PaddedOut { get; }
-
-    // 64-byte aligned, so that refreshes can write whole cache lines past the caches.
-    private readonly AlignedFloats _forward;
-    private readonly AlignedFloats _backward;
 
     /// <summary>W packed as op(B) for x·W: depth In, Out columns.</summary>
     public Span<float> Forward => _forward.Span;
