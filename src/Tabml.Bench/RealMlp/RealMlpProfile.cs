@@ -66,13 +66,37 @@ public static class RealMlpProfile
 
     private static void FullFit(TextWriter output, Dataset data, Holdout outer, Dataset train, Dataset valid, RealMlpSettings settings, LearnerContext context, double flops, double peak)
     {
+        var profile = new StepProfile();
         var clock = Stopwatch.StartNew();
-        var model = new RealMlpLearner(RealMlpLearner.TunedName, settings).Fit(train, valid, context);
+        var model = new RealMlpLearner(RealMlpLearner.TunedName, settings) { Profile = profile }.Fit(train, valid, context);
         var seconds = clock.Elapsed.TotalSeconds;
         var test = data.Slice(outer.Valid);
         var report = Metrics.EvaluationReport.Evaluate(test.RequireTarget(), model.Predict(test.WithoutTarget(), context.Threads));
         var metric = report.Error is { } e ? $"error {e:F4}" : $"rmse {report.Rmse:F4} nrmse {report.Nrmse:F4}";
         output.WriteLine(Invariant($"full fit: {seconds:F1} s = {seconds / train.RowCount * 1000:F2} s per 1000 training rows, {flops / seconds / 1e9:F0} GFLOP/s = {100 * flops / seconds / 1e9 / peak:F0}% of the FMA peak; best epoch {model.Facts[ModelFacts.BestEpoch]}; test {metric}"));
+        FullFitPhases(output, profile, seconds, context.Threads);
+    }
+
+    /// <summary>
+    /// Where the full fit's time went: per step phase its wall time, the thread time of each worker in it, and
+    /// the waiting (wall × threads − thread time); the rest of the wall time is validation, shuffling and setup.
+    /// Thread time that grows with the thread count at the same wall share is work made slower by the other
+    /// cores (shared caches, clock), not waiting.
+    /// </summary>
+    private static void FullFitPhases(TextWriter output, StepProfile profile, double seconds, int threads)
+    {
+        output.WriteLine("  full fit by phase                      wall s   thread s (per worker)   waiting thread s");
+        var phases = 0.0;
+        foreach (var (phase, name) in new[] { (StepPhase.RowBlocks, "row blocks: forward, backward"), (StepPhase.Parameters, "parameters: Xᵀ·dY, Adam, repacking") })
+        {
+            var wall = profile.PhaseSeconds(phase);
+            var workers = profile.WorkerSeconds(phase).Take(threads).ToArray();
+            var busy = workers.Sum();
+            phases += wall;
+            output.WriteLine(Invariant($"  {name,-37} {wall,7:F2}   {busy,8:F2} ({string.Join(" + ", workers.Select(w => w.ToString("F2", CultureInfo.InvariantCulture)))})   {Math.Max(0, (wall * threads) - busy),8:F2}"));
+        }
+
+        output.WriteLine(Invariant($"  {"validation, shuffling, setup",-37} {seconds - phases,7:F2}"));
     }
 
     private sealed record EpochProfile(double Wall, double MedianStep, double FastSteps, double FastValidation, Dictionary<string, double> Parts, Dictionary<string, double> GemmAlone);

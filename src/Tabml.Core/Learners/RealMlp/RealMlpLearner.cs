@@ -53,6 +53,9 @@ public sealed class RealMlpLearner : ILearner
     /// <summary>Validation metric per epoch of the last fit (for tests and reports).</summary>
     public IReadOnlyList<double> LastValidationCurve { get; private set; } = [];
 
+    /// <summary>Times the parts and phases of every training step when set (for <c>tabml bench realmlp --full</c>).</summary>
+    internal StepProfile? Profile { get; init; }
+
     public static RealMlpLearner Create(string name, TaskKind task) => new(name, RealMlpDefaults.Load(name, task));
 
     /// <summary>The seed of network <paramref name="index"/> of a fit: the fit's own seed for the first, so n_ens = 1 is unchanged.</summary>
@@ -62,7 +65,7 @@ public sealed class RealMlpLearner : ILearner
     public IModel Fit(Dataset train, Dataset? valid, LearnerContext context)
     {
         var session = Prepare(train, valid, context);
-        var trainer = new RealMlpTrainer(_settings);
+        var trainer = new RealMlpTrainer(_settings) { Profile = Profile };
         trainer.Train(session, context, Name);
         LastValidationCurve = trainer.ValidationCurve;
         var facts = new SortedDictionary<string, double>(StringComparer.Ordinal)

@@ -19,12 +19,14 @@ internal sealed class TrainingStep
 {
     private readonly ForwardBackwardItems _forwardBackward;
     private readonly UpdateItems _update;
+    private readonly StepProfile? _profile;
 
     public TrainingStep(IReadOnlyList<TrainingMember> members, EncodedRows train, TrainingTargets targets, ScratchSet scratch, StepProfile? profile)
     {
         Members = members;
         _forwardBackward = new ForwardBackwardItems(members, train, targets, scratch, profile);
         _update = new UpdateItems(members, profile);
+        _profile = profile;
     }
 
     public IReadOnlyList<TrainingMember> Members { get; }
@@ -35,10 +37,13 @@ internal sealed class TrainingStep
     /// </summary>
     public void Run(WorkerPool pool, StepUpdate? update)
     {
+        var clock = Stopwatch.GetTimestamp();
         pool.Run(_forwardBackward, _forwardBackward.Count);
+        clock = _profile?.AddPhase(StepPhase.RowBlocks, clock) ?? clock;
         _update.Update = update;
         _update.SeveralThreads = pool.Threads > 1;
         pool.Run(_update, _update.Count);
+        _profile?.AddPhase(StepPhase.Parameters, clock);
     }
 
     /// <summary>Draws the dropout masks of the first step (later steps draw them in the update phase).</summary>
