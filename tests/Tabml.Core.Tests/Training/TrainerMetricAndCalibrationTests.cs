@@ -159,16 +159,17 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("paper", false, null, false)]
-    [InlineData("default", true, null, true)]
-    [InlineData("best", true, 8, false)]
-    public void Presets_load_from_their_embedded_files(string name, bool calibrate, int? folds, bool refit)
+    [InlineData("paper", false, false, null, false)]
+    [InlineData("default", true, true, null, true)]
+    [InlineData("best", true, true, 8, false)]
+    public void Presets_load_from_their_embedded_files(string name, bool calibrate, bool selectOnLogLoss, int? folds, bool refit)
     {
         var preset = PresetCatalog.Get(name);
         var options = TrainOptions.From(preset);
 
         Assert.Equal(name, options.Preset);
         Assert.Equal(calibrate, options.Calibrate);
+        Assert.Equal(selectOnLogLoss, options.SelectOnLogLoss);
         Assert.Equal(folds, options.Folds);
         Assert.Equal(refit, options.Refit);
         Assert.Equal(["lightgbm-td", "fasttree-td", "realmlp-td"], options.Models);
