@@ -1,7 +1,9 @@
+using Tabml.Bench.Methods;
 using Tabml.Bench.Reports;
 using Tabml.Bench.Results;
 using Tabml.Bench.Running;
 using Tabml.Bench.Splits;
+using Tabml.Data;
 using Tabml.Errors;
 
 namespace Tabml.Bench.Tests;
@@ -96,6 +98,18 @@ public sealed class RunKeyTests : IDisposable
         Assert.Equal(1, row.RunKey!.HpoTrials);
         var error = Assert.Throws<TabmlException>(() => new BenchRunner().Run(hpo with { HpoTrials = 2 }));
         Assert.Contains("hpo trials: 1 → 2", error.Message);
+    }
+
+    [Fact]
+    public void A_presets_key_covers_its_options_not_only_its_members()
+    {
+        // `best` began to select on log loss with the same member fits: its old rows must not pass for new ones.
+        var best = PresetMethods.Resolve("best");
+        var onError = best with { Preset = best.Preset! with { SelectOnLogLoss = false } };
+        var options = Options("preset-key");
+
+        Assert.Equal(new RunKeys(options).Settings(best, TaskKind.Binary), new RunKeys(options).Settings(PresetMethods.Resolve("best"), TaskKind.Binary));
+        Assert.NotEqual(new RunKeys(options).Settings(best, TaskKind.Binary), new RunKeys(options).Settings(onError, TaskKind.Binary));
     }
 
     [Fact]

@@ -44,12 +44,16 @@ internal sealed class RunKeys
         };
     }
 
-    private string Settings(BenchMethod method, TaskKind task) => _settings.GetOrAdd((method.Name, task), _ => method.Kind switch
+    internal string Settings(BenchMethod method, TaskKind task) => _settings.GetOrAdd((method.Name, task), _ => method.Kind switch
     {
         MethodKind.Learner => RunKey.Sha256($"{method.Name}\n{Json(LearnerCatalog.Create(method.Learner!, task).Settings)}"),
         MethodKind.Hpo => RunKey.Sha256($"{method.Name}\n{Json(SearchBaseline(method, task))}"),
-        _ => RunKey.Sha256($"{method.Name}\n{string.Join("\n", method.Members.Select(m => Settings(MethodCatalog.Get(m), task)))}"),
+        // A preset's options (calibration, selection loss, folds, refit) decide its rows as much as its members do.
+        MethodKind.Preset => RunKey.Sha256($"{method.Name}\n{Json(method.Preset!)}\n{MemberSettings(method, task)}"),
+        _ => RunKey.Sha256($"{method.Name}\n{MemberSettings(method, task)}"),
     });
+
+    private string MemberSettings(BenchMethod method, TaskKind task) => string.Join("\n", method.Members.Select(m => Settings(MethodCatalog.Get(m), task)));
 
     /// <summary>The TD settings a random search starts from; the search space itself is code, covered by the tabml version.</summary>
     private static object SearchBaseline(BenchMethod method, TaskKind task) => method.Learner == "lightgbm"
