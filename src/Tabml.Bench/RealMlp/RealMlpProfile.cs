@@ -159,7 +159,8 @@ public static class RealMlpProfile
             ["sums, decay + Adam, repacking"] = seconds[StepPart.Update],
             ["embedding tables"] = seconds[StepPart.Embeddings],
             ["dropout masks"] = seconds[StepPart.Masks],
-            ["validation (wall)"] = validation,
+            // Validation runs its blocks on every thread, so its thread time is its wall time × threads.
+            ["validation (wall × threads)"] = validation * threads,
         };
         parts["waiting, shuffling (wall × threads − rest)"] = Math.Max(0, (wall * threads) - parts.Values.Sum());
         return new EpochProfile(wall, steps[steps.Count / 2], steps.Take(Math.Max(1, steps.Count / 10)).Average(), validations.Min(), parts, GemmAlone(session.Networks[0], plan, settings.NEns));
