@@ -30,8 +30,9 @@ internal enum StepPhase
 /// </summary>
 internal sealed class StepProfile
 {
+    private const int Workers = Numerics.Threading.WorkerPool.MaxThreads;
     private static readonly int PartCount = Enum.GetValues<StepPart>().Length;
-    private readonly long[] _ticks = new long[Numerics.Threading.WorkerPool.MaxThreads * PartCount];
+    private readonly long[] _ticks = new long[Workers * PartCount];
     private readonly long[] _phaseWall = new long[Enum.GetValues<StepPhase>().Length];
 
     /// <summary>Adds the time since <paramref name="start"/> to a part; returns now (the next part's start).</summary>
@@ -57,19 +58,13 @@ internal sealed class StepProfile
     }
 
     /// <summary>Wall seconds of a phase, summed over the steps.</summary>
-    public double PhaseSeconds(StepPhase phase) => _phaseWall[(int)phase] / (double)Stopwatch.Frequency;
+    public double PhaseSeconds(StepPhase phase) => ToSeconds(_phaseWall[(int)phase]);
 
     /// <summary>Thread seconds per worker of the parts of a phase (index = worker).</summary>
     public double[] WorkerSeconds(StepPhase phase)
     {
         var parts = Enum.GetValues<StepPart>().Where(p => PhaseOf(p) == phase).ToArray();
-        var result = new double[Numerics.Threading.WorkerPool.MaxThreads];
-        for (var w = 0; w < result.Length; w++)
-        {
-            result[w] = parts.Sum(p => _ticks[(w * PartCount) + (int)p]) / (double)Stopwatch.Frequency;
-        }
-
-        return result;
+        return Enumerable.Range(0, Workers).Select(w => ToSeconds(parts.Sum(p => Ticks(w, p)))).ToArray();
     }
 
     /// <summary>The phase a part runs in: the row blocks' chain, or the parameters' updates.</summary>
@@ -80,20 +75,10 @@ internal sealed class StepProfile
     };
 
     /// <summary>Thread seconds per part, summed over workers.</summary>
-    public IReadOnlyDictionary<StepPart, double> Seconds()
-    {
-        var result = new Dictionary<StepPart, double>();
-        foreach (var part in Enum.GetValues<StepPart>())
-        {
-            long sum = 0;
-            for (var w = 0; w < Numerics.Threading.WorkerPool.MaxThreads; w++)
-            {
-                sum += _ticks[(w * PartCount) + (int)part];
-            }
+    public IReadOnlyDictionary<StepPart, double> Seconds() =>
+        Enum.GetValues<StepPart>().ToDictionary(part => part, part => ToSeconds(Enumerable.Range(0, Workers).Sum(w => Ticks(w, part))));
 
-            result[part] = sum / (double)Stopwatch.Frequency;
-        }
+    private long Ticks(int worker, StepPart part) => _ticks[(worker * PartCount) + (int)part];
 
-        return result;
-    }
+    private static double ToSeconds(long ticks) => ticks / (double)Stopwatch.Frequency;
 }
