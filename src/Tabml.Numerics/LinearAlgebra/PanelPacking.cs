@@ -15,8 +15,10 @@ internal static class PanelPacking
     /// <summary>Packs columns [first, last) of op(B) for every depth step.</summary>
     internal static void Columns(ReadOnlySpan<float> b, bool transposed, int depth, int columns, int first, int last, int nr, Span<float> packed, bool nonTemporal = false)
     {
-        // Whole panels of two vectors stream; every panel of an aligned buffer starts on a cache line.
-        var streaming = Streams(nonTemporal, packed) && nr == 2 * Vector512<float>.Count;
+        // Whole panels of two vectors are copied as vectors (a copy call per 32 floats costs more than the
+        // copy); they stream when asked, as every panel of an aligned buffer starts on a cache line.
+        var streaming = Streams(nonTemporal, packed);
+        var vectors = nr == 2 * Vector512<float>.Count && Vector512.IsHardwareAccelerated;
         for (var j = first; j < last;)
         {
             var panel = j / nr;
@@ -25,12 +27,12 @@ internal static class PanelPacking
             var from = j - j0;
             var width = end - j;
             var target = packed.Slice(panel * depth * nr);
-            if (!transposed && streaming && width == nr)
+            if (!transposed && vectors && width == nr)
             {
                 for (var p = 0; p < depth; p++)
                 {
-                    Store(Vector512.LoadUnsafe(in b[(p * columns) + j]), ref target[p * nr], nonTemporal: true);
-                    Store(Vector512.LoadUnsafe(in b[(p * columns) + j + 16]), ref target[(p * nr) + 16], nonTemporal: true);
+                    Store(Vector512.LoadUnsafe(in b[(p * columns) + j]), ref target[p * nr], streaming);
+                    Store(Vector512.LoadUnsafe(in b[(p * columns) + j + 16]), ref target[(p * nr) + 16], streaming);
                 }
             }
             else if (!transposed)
