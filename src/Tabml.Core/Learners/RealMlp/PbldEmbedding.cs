@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Tabml.Numerics.Simd;
 
@@ -12,6 +13,9 @@ namespace Tabml.Learners.RealMlp;
 internal static class PbldEmbedding
 {
     private const float TwoPi = 2f * MathF.PI;
+
+    /// <summary>Up to this many learned outputs per feature (TD has 3) the backward keeps its sums in registers.</summary>
+    private const int FewLearned = 4;
 
     public static void Forward(SimdLevel level, PbldBuffers buffers, ReadOnlySpan<float> x, int rows, Span<float> x0, int ld, RealMlpParameters parameters)
     {
@@ -110,6 +114,14 @@ internal static class PbldEmbedding
         }
 
         var vectorRows = level == SimdLevel.Vector512 ? rows - (rows % 16) : 0;
+        if (l <= FewLearned)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                BackwardFew(buffers, j, vectorRows, w2, gW1, gB1, gW2, gB2);
+            }
+        }
+
         Span<Vector512<float>> accW2 = stackalloc Vector512<float>[l * h];
         Span<Vector512<float>> accW1 = stackalloc Vector512<float>[h];
         Span<Vector512<float>> accB1 = stackalloc Vector512<float>[h];
@@ -122,7 +134,7 @@ internal static class PbldEmbedding
             accB1.Clear();
             accB2.Clear();
             var xj = buffers.XT.AsSpan(j * stride, rows);
-            for (var r0 = 0; r0 < vectorRows; r0 += 16)
+            for (var r0 = l <= FewLearned ? vectorRows : 0; r0 < vectorRows; r0 += 16)
             {
                 var xv = Vector512.Create(xj.Slice(r0, 16)) * TwoPi;
                 for (var o = 0; o < l; o++)
@@ -148,7 +160,7 @@ internal static class PbldEmbedding
                 }
             }
 
-            for (var o = 0; o < l; o++)
+            for (var o = 0; o < l && l > FewLearned; o++)
             {
                 gB2[(j * l) + o] += Vector512.Sum(accB2[o]);
                 for (var k = 0; k < h; k++)
@@ -157,7 +169,7 @@ internal static class PbldEmbedding
                 }
             }
 
-            for (var k = 0; k < h; k++)
+            for (var k = 0; k < h && l > FewLearned; k++)
             {
                 gB1[(j * h) + k] += Vector512.Sum(accB1[k]);
                 gW1[(j * h) + k] += Vector512.Sum(accW1[k]);
@@ -187,6 +199,95 @@ internal static class PbldEmbedding
                     gB2[(j * l) + o] += buffers.ET[(((j * l) + o) * stride) + r];
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The vector rows' gradient sums of feature j for at most <see cref="FewLearned"/> learned outputs: one
+    /// hidden unit at a time over all rows, so its accumulators stay in registers. Every sum still runs over
+    /// the rows in order, so the bits are those of the general loop.
+    /// </summary>
+    private static void BackwardFew(PbldBuffers buffers, int j, int vectorRows, float[] w2, Span<float> gW1, Span<float> gB1, Span<float> gW2, Span<float> gB2)
+    {
+        var (h, l, stride) = (buffers.Hidden, buffers.Learned, buffers.Stride);
+        ref var xT = ref MemoryMarshal.GetArrayDataReference(buffers.XT);
+        ref var cosT = ref MemoryMarshal.GetArrayDataReference(buffers.Cos);
+        ref var sinT = ref MemoryMarshal.GetArrayDataReference(buffers.Sin);
+        ref var eT = ref MemoryMarshal.GetArrayDataReference(buffers.ET);
+        var e0 = (nuint)(j * l * stride);
+        var (e1, e2, e3) = (e0 + (nuint)stride, e0 + (nuint)(2 * stride), e0 + (nuint)(3 * stride));
+        for (var k = 0; k < h; k++)
+        {
+            var v0 = Vector512.Create(w2[(j * l * h) + k]);
+            var v1 = l > 1 ? Vector512.Create(w2[(((j * l) + 1) * h) + k]) : default;
+            var v2 = l > 2 ? Vector512.Create(w2[(((j * l) + 2) * h) + k]) : default;
+            var v3 = l > 3 ? Vector512.Create(w2[(((j * l) + 3) * h) + k]) : default;
+            var (c0, c1, c2, c3) = (Vector512<float>.Zero, Vector512<float>.Zero, Vector512<float>.Zero, Vector512<float>.Zero);
+            var (w1Sum, b1Sum) = (Vector512<float>.Zero, Vector512<float>.Zero);
+            var at = (nuint)(((j * h) + k) * stride);
+            for (var r0 = 0; r0 < vectorRows; r0 += 16)
+            {
+                var r = (nuint)r0;
+                var xv = Vector512.LoadUnsafe(ref xT, (nuint)(j * stride) + r) * TwoPi;
+                var cos = Vector512.LoadUnsafe(ref cosT, at + r);
+                var d0 = Vector512.LoadUnsafe(ref eT, e0 + r);
+                c0 = Vector512.FusedMultiplyAdd(cos, d0, c0);
+                var dc = Vector512.FusedMultiplyAdd(v0, d0, Vector512<float>.Zero);
+                if (l > 1)
+                {
+                    var d1 = Vector512.LoadUnsafe(ref eT, e1 + r);
+                    c1 = Vector512.FusedMultiplyAdd(cos, d1, c1);
+                    dc = Vector512.FusedMultiplyAdd(v1, d1, dc);
+                }
+
+                if (l > 2)
+                {
+                    var d2 = Vector512.LoadUnsafe(ref eT, e2 + r);
+                    c2 = Vector512.FusedMultiplyAdd(cos, d2, c2);
+                    dc = Vector512.FusedMultiplyAdd(v2, d2, dc);
+                }
+
+                if (l > 3)
+                {
+                    var d3 = Vector512.LoadUnsafe(ref eT, e3 + r);
+                    c3 = Vector512.FusedMultiplyAdd(cos, d3, c3);
+                    dc = Vector512.FusedMultiplyAdd(v3, d3, dc);
+                }
+
+                var dArg = -dc * Vector512.LoadUnsafe(ref sinT, at + r);
+                b1Sum += dArg;
+                w1Sum = Vector512.FusedMultiplyAdd(dArg, xv, w1Sum);
+            }
+
+            gW2[(j * l * h) + k] += Vector512.Sum(c0);
+            if (l > 1)
+            {
+                gW2[(((j * l) + 1) * h) + k] += Vector512.Sum(c1);
+            }
+
+            if (l > 2)
+            {
+                gW2[(((j * l) + 2) * h) + k] += Vector512.Sum(c2);
+            }
+
+            if (l > 3)
+            {
+                gW2[(((j * l) + 3) * h) + k] += Vector512.Sum(c3);
+            }
+
+            gB1[(j * h) + k] += Vector512.Sum(b1Sum);
+            gW1[(j * h) + k] += Vector512.Sum(w1Sum);
+        }
+
+        for (var o = 0; o < l; o++)
+        {
+            var sum = Vector512<float>.Zero;
+            for (var r0 = 0; r0 < vectorRows; r0 += 16)
+            {
+                sum += Vector512.LoadUnsafe(ref eT, (nuint)((((j * l) + o) * stride) + r0));
+            }
+
+            gB2[(j * l) + o] += Vector512.Sum(sum);
         }
     }
 

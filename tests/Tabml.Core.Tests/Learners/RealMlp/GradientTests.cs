@@ -26,6 +26,12 @@ public sealed class GradientTests
                 data.Add("plr:" + tensor, TaskKind.Binary, level);
                 data.Add("pl:" + tensor, TaskKind.Regression, level);
             }
+
+            // PBLD with more learned outputs per feature than the backward keeps in registers (TD has 3).
+            foreach (var tensor in new[] { "pbld.w1", "pbld.b1", "pbld.w2", "pbld.b2" })
+            {
+                data.Add("pbld6:" + tensor, TaskKind.Binary, level);
+            }
         }
 
         string[] tensors = ["scale", "pbld.w1", "pbld.b1", "pbld.w2", "pbld.b2", "embedding0", "layer0.weight", "layer0.bias", "layer0.alpha", "layer1.weight", "layer1.alpha", "layer2.weight", "layer2.bias"];
@@ -152,7 +158,11 @@ public sealed class GradientTests
         {
             var data = SyntheticData.Make(task, 40, seed: 5);
             var settings = RealMlpDefaults.Load("realmlp-td", task) with { HiddenSizes = [6, 5] };
-            if (variant is not null)
+            if (variant == "pbld6")
+            {
+                settings = settings with { PlrHidden2 = 7 };
+            }
+            else if (variant is not null)
             {
                 settings = settings with { NumEmbType = variant == "plr" ? NumericEmbedding.Plr : NumericEmbedding.Pl, Activation = HiddenActivation.Relu, WeightParam = WeightParametrization.Standard, WeightInitMode = WeightInit.Glorot, BiasInitMode = BiasInit.Zeros };
             }
