@@ -97,6 +97,8 @@ public static class RealMlpProfile
         }
 
         output.WriteLine(Invariant($"  {"validation, shuffling, setup",-37} {seconds - phases,7:F2}"));
+        // The parts' thread time over all workers: compared with one thread it shows which work the other core slows.
+        output.WriteLine("  thread s by part: " + string.Join(", ", profile.Seconds().Select(p => Invariant($"{p.Key.ToString().ToLowerInvariant()} {p.Value:F2}"))));
     }
 
     private sealed record EpochProfile(double Wall, double MedianStep, double FastSteps, double FastValidation, Dictionary<string, double> Parts, Dictionary<string, double> GemmAlone);
