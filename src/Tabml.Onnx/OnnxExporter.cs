@@ -5,6 +5,7 @@ using Google.Protobuf;
 using Tabml.Bundles;
 using Tabml.Data;
 using Tabml.Errors;
+using Tabml.Onnx.Calibration;
 using Tabml.Onnx.Export;
 using Tabml.Onnx.Graph;
 using DataType = Onnx.TensorProto.Types.DataType;
@@ -38,10 +39,16 @@ public static class OnnxExporter
         }
 
         var context = new ExportContext(schema);
-        var members = Members(bundle, member);
+        var chosen = member is null ? null : bundle.Select(member);
+        var members = Members(bundle, chosen);
         var total = members.Sum(m => m.Weight);
         var memberOutputs = members.Select(m => ExportMember(context, m)).ToArray();
         var combined = MemberAverage.Weighted(context.Graph, memberOutputs, members.Select(m => m.Weight / total).ToArray());
+        if (chosen is null && bundle.BlendCalibrator is { } calibrator)
+        {
+            combined = TemperatureScalingGraph.Apply(context.Graph, combined, calibrator);
+        }
+
         AddOutputs(context, combined);
         return Model(context.Graph, bundle, members);
     }
@@ -50,14 +57,12 @@ public static class OnnxExporter
     public static void Write(ModelProto model, string path) => File.WriteAllBytes(path, model.ToByteArray());
 
     /// <summary>
-    /// The members that predict, as <see cref="ModelBundle.Predict"/> chooses them: a name goes through
-    /// <see cref="ModelBundle.Select"/> (a member's name, its learner's name or alias, best, ensemble);
-    /// a named member has weight 1.
+    /// The members that predict, as <see cref="ModelBundle.Predict"/> chooses them: the member a name selected
+    /// (<see cref="ModelBundle.Select"/>: a member's name, its learner's name or alias, best), with weight 1, or
+    /// every member with weight (the ensemble, then through the blend's calibrator).
     /// </summary>
-    private static BundleMember[] Members(ModelBundle bundle, string? member) =>
-        member is not null && bundle.Select(member) is { } chosen
-            ? [chosen with { Weight = 1.0 }]
-            : bundle.Members.Where(m => m.Weight > 0).ToArray();
+    private static BundleMember[] Members(ModelBundle bundle, BundleMember? chosen) =>
+        chosen is not null ? [chosen with { Weight = 1.0 }] : bundle.Members.Where(m => m.Weight > 0).ToArray();
 
     private static string ExportMember(ExportContext context, BundleMember member)
     {

@@ -112,6 +112,21 @@ public sealed class RunKeyTests : IDisposable
         Assert.NotEqual(new RunKeys(options).Settings(best, TaskKind.Binary), new RunKeys(options).Settings(onError, TaskKind.Binary));
     }
 
+    [Theory]
+    [InlineData("best", true)]
+    [InlineData("best+noenscal", false)]
+    [InlineData("default", false)]
+    [InlineData("default+enscal", true)]
+    public void The_blend_calibration_lever_sets_the_option_and_keys_the_rows(string name, bool calibrateEnsemble)
+    {
+        var method = PresetMethods.Resolve(name);
+        var options = Options("enscal-key");
+        var other = method with { Preset = method.Preset! with { CalibrateEnsemble = !calibrateEnsemble } };
+
+        Assert.Equal(calibrateEnsemble, method.Preset!.CalibrateEnsemble);
+        Assert.NotEqual(new RunKeys(options).Settings(method, TaskKind.Binary), new RunKeys(options).Settings(other, TaskKind.Binary));
+    }
+
     [Fact]
     public void Merging_folders_of_different_runs_is_refused()
     {

@@ -204,7 +204,7 @@ public static class MethodExecutor
         var target = (options.Folds is null ? data.Valid : data.TrainValid).RequireTarget();
         var loss = metric ?? MetricCatalog.Default(target.Task);
         var selection = (options with { Metric = metric?.Name }).SelectionMetric(target.Task, loss);
-        var combined = EnsembleBuilder.Build(members.Select(m => m.Valid).ToArray(), target, new EnsembleOptions(loss, selection, options.Calibrate));
+        var combined = EnsembleBuilder.Build(members.Select(m => m.Valid).ToArray(), target, new EnsembleOptions(loss, selection, options.Calibrate, options.CalibrateEnsemble));
         var test = EnsembleBuilder.Apply(combined, members.Select(m => m.Test).ToArray());
         var details = new Dictionary<string, string>
         {

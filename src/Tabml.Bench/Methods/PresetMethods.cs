@@ -8,7 +8,7 @@ namespace Tabml.Bench.Methods;
 /// <summary>
 /// Benchmark methods named after presets: <c>paper</c>, <c>default</c>, <c>best</c>, optionally with levers
 /// (<c>paper+calibrate</c>, <c>paper+selectll</c>, <c>paper+bag8</c>, <c>paper+ens4</c>, <c>paper+refit</c>, <c>best+nocalibrate</c>,
-/// <c>best+holdout</c>), resolved to the same <see cref="TrainOptions"/> `tabml train --preset` uses and to
+/// <c>best+holdout</c>, <c>default+enscal</c>, <c>best+noenscal</c>), resolved to the same <see cref="TrainOptions"/> `tabml train --preset` uses and to
 /// one member variant per model.
 /// </summary>
 public static class PresetMethods
@@ -50,6 +50,16 @@ public static class PresetMethods
             return options with { Calibrate = false };
         }
 
+        if (lever == "enscal")
+        {
+            return options with { CalibrateEnsemble = true };
+        }
+
+        if (lever == "noenscal")
+        {
+            return options with { CalibrateEnsemble = false };
+        }
+
         if (lever == "selectll")
         {
             return options with { SelectOnLogLoss = true };
@@ -75,6 +85,6 @@ public static class PresetMethods
             return options with { RealMlpEnsemble = n };
         }
 
-        throw TabmlException.Usage($"benchmark method '{name}': unknown lever '{lever}' (use calibrate, nocalibrate, selectll, bagK, holdout, ensN, refit)");
+        throw TabmlException.Usage($"benchmark method '{name}': unknown lever '{lever}' (use calibrate, nocalibrate, enscal, noenscal, selectll, bagK, holdout, ensN, refit)");
     }
 }

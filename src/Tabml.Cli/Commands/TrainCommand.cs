@@ -25,7 +25,7 @@ internal static class TrainCommand
         var metric = new Option<string?>("--metric") { Description = "What to optimise and select on: error, logloss, auc, brier (classification); rmse, mae (regression). Default: error / rmse." };
         var validFraction = new Option<double?>("--val-fraction") { Description = "Fraction of the training rows held out for early stopping and selection (default 0.2)." };
         var folds = new Option<int?>("--folds") { Description = "K-fold bagging instead of one holdout (1 = holdout): each learner is trained K times, out-of-fold predictions select the ensemble, prediction averages the fold models." };
-        var calibration = new Option<string?>("--calibration") { Description = "Post-hoc calibration of each classification member: ts-mix (temperature scaling) or none." };
+        var calibration = new Option<string?>("--calibration") { Description = "Post-hoc calibration of each classification member: ts-mix (temperature scaling) or none (also no calibration of the blended ensemble, which preset best adds)." };
         var ensembleSize = new Option<int?>("--n-ens") { Description = "RealMLP networks trained together per split and averaged (n_ens)." };
         var refit = new Option<bool?>("--refit") { Description = "Refit each member on all rows with its selected epochs / iterations (--refit false to turn a preset's refit off)." };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-clock budget in seconds; members are trained cheapest first and the run always ends with a model." };
@@ -169,14 +169,12 @@ internal static class TrainCommand
 
         if (result.GetValue(flags.Calibration) is { } calibration)
         {
-            options = options with
+            // none switches off the blend's calibration too; ts-mix leaves the preset's choice for the blend.
+            options = calibration.Trim().ToLowerInvariant() switch
             {
-                Calibrate = calibration.Trim().ToLowerInvariant() switch
-                {
-                    "ts-mix" => true,
-                    "none" => false,
-                    _ => throw TabmlException.Usage($"unknown --calibration '{calibration}'; choose from ts-mix, none"),
-                },
+                "ts-mix" => options with { Calibrate = true },
+                "none" => options with { Calibrate = false, CalibrateEnsemble = false },
+                _ => throw TabmlException.Usage($"unknown --calibration '{calibration}'; choose from ts-mix, none"),
             };
         }
 

@@ -54,7 +54,7 @@ internal static class BundleReader
             }
 
             var schema = BundleSchemaMapping.FromManifest(manifest.Schema, problem => TabmlException.ModelFile(path, $"manifest.json: {problem}"));
-            CheckSettings(path, manifest);
+            CheckSettings(path, manifest, schema.Target.ClassLabels.Count);
             var members = new List<BundleMember>();
             try
             {
@@ -124,7 +124,7 @@ internal static class BundleReader
     /// The settings are data, not code, but they must still be ones this tabml knows: the training settings,
     /// each member's learner settings in its typed record, and the recorded best member.
     /// </summary>
-    private static void CheckSettings(string path, BundleManifest manifest)
+    private static void CheckSettings(string path, BundleManifest manifest, int classes)
     {
         SettingsJson.Read<BundleSettings>(manifest.Settings, BundleJson.Options, problem => TabmlException.ModelFile(path, $"manifest.json: settings: {problem}"));
         foreach (var member in manifest.Members)
@@ -133,6 +133,12 @@ internal static class BundleReader
             {
                 SettingsJson.Read(member.Settings, type, BundleJson.Options, problem => TabmlException.ModelFile(path, $"manifest.json: member '{member.Name}' settings: {problem}"));
             }
+        }
+
+        EnsembleCalibration.Read(manifest.Ensemble, classes, out var calibrationProblem);
+        if (calibrationProblem is not null)
+        {
+            throw TabmlException.ModelFile(path, $"manifest.json: {calibrationProblem}");
         }
 
         if (manifest.Ensemble?["best_member"] is { } best

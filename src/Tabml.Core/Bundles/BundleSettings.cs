@@ -40,6 +40,9 @@ public sealed record BundleSettings
     /// <summary>Whether members were refitted on all rows with their selected epochs / iterations.</summary>
     public bool? Refit { get; init; }
 
+    /// <summary>Whether the blended classification ensemble was temperature-scaled once more (ensemble.blend_calibration).</summary>
+    public bool? CalibrateEnsemble { get; init; }
+
     /// <summary>Data-parallel LightGBM: the ranks and LightGBM's tree learner.</summary>
     public BundleDistribution? Distributed { get; init; }
 

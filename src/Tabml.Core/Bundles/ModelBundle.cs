@@ -24,6 +24,11 @@ public sealed class ModelBundle : IDisposable
         Validation = validation;
         Members = members;
         Ensemble = ensemble;
+        BlendCalibrator = EnsembleCalibration.Read(ensemble, schema.Target.ClassLabels.Count, out var problem);
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem, nameof(ensemble));
+        }
     }
 
     public DatasetSchema Schema { get; }
@@ -40,6 +45,9 @@ public sealed class ModelBundle : IDisposable
     public IReadOnlyList<BundleMember> Members { get; }
 
     public JsonObject? Ensemble { get; }
+
+    /// <summary>The blended ensemble's own calibrator (<see cref="EnsembleCalibration"/>); null when the blend is not calibrated.</summary>
+    public Calibration.TemperatureCalibrator? BlendCalibrator { get; }
 
     public void Save(string path) => BundleWriter.Write(this, path);
 
@@ -89,8 +97,9 @@ public sealed class ModelBundle : IDisposable
     }
 
     /// <summary>
-    /// The weighted combination of the members (probabilities averaged for classification, values for
-    /// regression), or one member's prediction when <paramref name="member"/> names it (see <see cref="Select"/>).
+    /// The weighted combination of the members (probabilities averaged for classification, then through the
+    /// blend's calibrator when there is one; values for regression), or one member's prediction when
+    /// <paramref name="member"/> names it (see <see cref="Select"/>).
     /// </summary>
     public Predictions Predict(Dataset data, int threads = 1, string? member = null)
     {
@@ -115,6 +124,7 @@ public sealed class ModelBundle : IDisposable
             }
         }
 
-        return new Predictions(data.RowCount, outputs, sum!);
+        var blend = new Predictions(data.RowCount, outputs, sum!);
+        return BlendCalibrator?.Apply(blend) ?? blend;
     }
 }

@@ -45,6 +45,9 @@ public sealed record TrainOptions
     /// <summary>Refit every member on all rows with its selected epochs / iterations.</summary>
     public bool Refit { get; init; }
 
+    /// <summary>Temperature-scale the blended classification ensemble on its validation / out-of-fold probabilities.</summary>
+    public bool CalibrateEnsemble { get; init; }
+
     /// <summary>
     /// The greedy selection's loss: --ensemble-metric, else log loss for classification when the preset asks for
     /// it and the user named no metric, else the run's metric.
@@ -65,5 +68,6 @@ public sealed record TrainOptions
         SelectOnLogLoss = preset.SelectOnLogLoss,
         RealMlpEnsemble = preset.RealmlpEnsemble,
         Refit = preset.Refit,
+        CalibrateEnsemble = preset.CalibrateEnsemble,
     };
 }

@@ -32,4 +32,10 @@ public sealed record TrainPreset
 
     /// <summary>Refit each member on all rows with its selected epochs / iterations.</summary>
     public bool Refit { get; init; }
+
+    /// <summary>
+    /// Temperature-scale the blended classification ensemble once more ('ts-mix') on its own validation or
+    /// out-of-fold probabilities, as AutoGluon calibrates its final ensemble.
+    /// </summary>
+    public bool CalibrateEnsemble { get; init; }
 }

@@ -120,7 +120,7 @@ public sealed class Trainer
         }
 
         var validated = target.Slice(plan.ValidatedRows);
-        var ensembleOptions = new EnsembleOptions(metric, options.SelectionMetric(validated.Task, metric), options.Calibrate);
+        var ensembleOptions = new EnsembleOptions(metric, options.SelectionMetric(validated.Task, metric), options.Calibrate, options.CalibrateEnsemble);
         var combined = EnsembleBuilder.Build(members.Select(f => f.OutOfFold).ToArray(), validated, ensembleOptions);
         if (options.Refit)
         {
@@ -213,6 +213,7 @@ public sealed class Trainer
             ["select_on_log_loss"] = options.SelectOnLogLoss,
             ["realmlp_ensemble"] = options.RealMlpEnsemble,
             ["refit"] = options.Refit,
+            ["calibrate_ensemble"] = options.CalibrateEnsemble,
             ["simd"] = StrictEnumConverter.NameOf(SimdSupport.Active),
         };
         var ensemble = new JsonObject
@@ -224,6 +225,7 @@ public sealed class Trainer
             ["validation_loss"] = selection.Loss,
             ["best_member"] = members[best].Learner.Name,
             ["calibration"] = options.Calibrate && target.Task.IsClassification() ? "ts-mix" : null,
+            [EnsembleCalibration.Key] = combined.EnsembleCalibrator is { } blendCalibrator ? EnsembleCalibration.ToJson(blendCalibrator) : null,
         };
         var validation = new BundleValidation(plan.Method, plan.IsHoldout ? plan.Folds[0].Train.Length : plan.RowCount, target.Length, metric.Name);
         var bundle = new ModelBundle(data.Schema, settings, validation, bundleMembers, ensemble);

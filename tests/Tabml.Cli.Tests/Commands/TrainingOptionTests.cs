@@ -46,6 +46,33 @@ public sealed class TrainingOptionTests : IDisposable
     }
 
     [Fact]
+    public void Preset_best_calibrates_the_blend_and_calibration_none_switches_that_off_too()
+    {
+        var data = _files.Dataset("credit_g.csv");
+        var (calibrated, none) = (_files.PathOf("best.tabml"), _files.PathOf("best-none.tabml"));
+
+        var first = CliRunner.Run("train", data, "--preset", "best", "--models", "lightgbm", "--folds", "2", "--out", calibrated);
+        var second = CliRunner.Run("train", data, "--preset", "best", "--models", "lightgbm", "--folds", "2", "--calibration", "none", "--out", none);
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        using (var manifest = Manifest(calibrated))
+        {
+            Assert.True(manifest.RootElement.GetProperty("settings").GetProperty("calibrate_ensemble").GetBoolean());
+            var blend = manifest.RootElement.GetProperty("ensemble").GetProperty("blend_calibration");
+            Assert.Equal("ts-mix", blend.GetProperty("method").GetString());
+            Assert.True(blend.GetProperty("inverse_temperature").GetDouble() > 0);
+        }
+
+        using (var manifest = Manifest(none))
+        {
+            Assert.False(manifest.RootElement.GetProperty("settings").GetProperty("calibrate_ensemble").GetBoolean());
+            Assert.False(manifest.RootElement.GetProperty("ensemble").TryGetProperty("blend_calibration", out var entry) && entry.ValueKind != JsonValueKind.Null);
+        }
+
+        Assert.Equal(1001, CliRunner.Run("predict", calibrated, data).Out.TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
     public void Fewer_than_one_fold_is_a_usage_error()
     {
         var result = CliRunner.Run("train", _files.Dataset("auto_mpg.csv"), "--models", "lightgbm", "--folds", "0", "--out", _files.PathOf("m.tabml"));

@@ -2,9 +2,11 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using Tabml.Bundles;
+using Tabml.Calibration;
 using Tabml.Core.Tests.TestData;
 using Tabml.Data;
 using Tabml.Errors;
+using Tabml.Learners;
 
 namespace Tabml.Core.Tests.Bundles;
 
@@ -41,6 +43,55 @@ public sealed class ModelBundleTests : IDisposable
         var predictions = TwoMemberBundle().Predict(OneRow());
 
         Assert.Equal([(0.25 * 0.2) + (0.75 * 0.6), (0.25 * 0.8) + (0.75 * 0.4)], predictions.Values);
+    }
+
+    [Fact]
+    public void A_calibrated_blend_predicts_through_its_calibrator_and_keeps_it_on_disk()
+    {
+        var calibrator = new TemperatureCalibrator(2.5, 2, 40);
+        var bundle = TwoMemberBundle(new JsonObject { [EnsembleCalibration.Key] = EnsembleCalibration.ToJson(calibrator) }, second: [0.7, 0.3]);
+        var path = _dir.Combine("blend.tabml");
+        var rows = OneRow();
+        var blend = new Predictions(1, 2, [(0.25 * 0.2) + (0.75 * 0.7), (0.25 * 0.8) + (0.75 * 0.3)]);
+
+        bundle.Save(path);
+        var loaded = ModelBundle.Load(path);
+
+        Assert.Equal(calibrator.Apply(blend).Values, bundle.Predict(rows).Values);
+        Assert.Equal(bundle.Predict(rows).Values, loaded.Predict(rows).Values);
+        Assert.Equal(calibrator, loaded.BlendCalibrator);
+        Assert.NotEqual(blend.Values, loaded.Predict(rows).Values);
+        Assert.Equal([0.7, 0.3], loaded.Predict(rows, member: "second").Values);
+    }
+
+    [Theory]
+    [InlineData("{\"method\":\"ts-mix\",\"inverse_temperature\":-1,\"classes\":2,\"calibration_rows\":40}")]
+    [InlineData("{\"method\":\"ts-mix\",\"inverse_temperature\":2,\"classes\":3,\"calibration_rows\":40}")]
+    [InlineData("{\"method\":\"platt\",\"inverse_temperature\":2,\"classes\":2,\"calibration_rows\":40}")]
+    [InlineData("\"ts-mix\"")]
+    public void A_bad_blend_calibration_is_a_bad_model_file(string entry)
+    {
+        var bundle = TwoMemberBundle();
+        var path = _dir.Combine("bad-blend.tabml");
+        var ensemble = new JsonObject { [EnsembleCalibration.Key] = JsonNode.Parse(entry) };
+        new ModelBundle(bundle.Schema, bundle.Settings, bundle.Validation, bundle.Members, new JsonObject()).Save(path);
+        string manifest;
+        using (var zip = ZipFile.OpenRead(path))
+        {
+            using var reader = new StreamReader(zip.GetEntry("manifest.json")!.Open());
+            manifest = reader.ReadToEnd();
+        }
+
+        var node = JsonNode.Parse(manifest)!.AsObject();
+        node["ensemble"] = ensemble;
+        var text = node.ToJsonString();
+        ReplaceEntry(path, "manifest.json", text);
+        ReplaceEntry(path, "manifest.sha256", BundleWriter.Sha256(Encoding.UTF8.GetBytes(text)));
+
+        var error = Assert.Throws<TabmlException>(() => ModelBundle.Load(path));
+
+        Assert.Equal(ExitCodes.BadModelFile, error.ExitCode);
+        Assert.Contains($"ensemble.{EnsembleCalibration.Key} is not a valid ts-mix calibrator for 2 classes", error.Message);
     }
 
     [Fact]
@@ -164,7 +215,7 @@ public sealed class ModelBundleTests : IDisposable
         Assert.Equal($"{path}: model file not found", error.Message);
     }
 
-    private static ModelBundle TwoMemberBundle()
+    private static ModelBundle TwoMemberBundle(JsonObject? ensemble = null, double[]? second = null)
     {
         var schema = new DatasetSchema(
             [new ColumnSchema("color", ColumnKind.Categorical, ["blue", "red"]), ColumnSchema.Numeric("x")],
@@ -173,10 +224,10 @@ public sealed class ModelBundleTests : IDisposable
         var members = new[]
         {
             new BundleMember("first", new ConstantModel(TaskKind.Binary, [0.2, 0.8]), 0.25, new Dictionary<string, double> { ["error"] = 0.5 }, new JsonObject { ["k"] = 1 }),
-            new BundleMember("second", new ConstantModel(TaskKind.Binary, [0.6, 0.4]), 0.75, new Dictionary<string, double> { ["error"] = 0.25 }, null),
+            new BundleMember("second", new ConstantModel(TaskKind.Binary, second ?? [0.6, 0.4]), 0.75, new Dictionary<string, double> { ["error"] = 0.25 }, null),
         };
         var settings = new JsonObject { ["models"] = new JsonArray("first", "second"), ["seed"] = 0, ["threads"] = 1 };
-        return new ModelBundle(schema, settings, new BundleValidation("holdout", 8, 2, "error"), members);
+        return new ModelBundle(schema, settings, new BundleValidation("holdout", 8, 2, "error"), members, ensemble);
     }
 
     private static Dataset OneRow() =>

@@ -34,6 +34,26 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
     }
 
     [Fact]
+    public void A_calibrated_blend_is_stored_and_the_bundle_predicts_through_it()
+    {
+        var data = Training(TaskKind.Binary, 500);
+        var options = new TrainOptions { Models = ["lightgbm-td", "fasttree-d"], Calibrate = true, CalibrateEnsemble = true };
+        var result = new Trainer().Train(data, options);
+        var path = _dir.Combine("blend.tabml");
+        result.Bundle.Save(path);
+        var loaded = ModelBundle.Load(path);
+
+        var calibrator = loaded.BlendCalibrator;
+        Assert.NotNull(calibrator);
+        Assert.Equal(result.Bundle.BlendCalibrator, calibrator);
+        var rows = data.Dataset.WithoutTarget();
+        var active = loaded.Members.Where(m => m.Weight > 0).ToArray();
+        var blend = Tabml.Ensembling.MemberSelection.Blend(active.Select(m => m.Model.Predict(rows, 1)).ToArray(), active.Select(m => m.Weight / active.Sum(a => a.Weight)).ToArray());
+        Assert.Equal(calibrator.Apply(blend).Values, loaded.Predict(rows).Values, new ToleranceComparer(1e-12));
+        Assert.True(loaded.Settings["calibrate_ensemble"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public void Regression_members_are_never_calibrated()
     {
         var result = new Trainer().Train(Training(TaskKind.Regression, 300), new TrainOptions { Models = ["lightgbm-td"], Calibrate = true });
@@ -159,10 +179,10 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("paper", false, false, null, false)]
-    [InlineData("default", true, true, null, true)]
-    [InlineData("best", true, true, 8, false)]
-    public void Presets_load_from_their_embedded_files(string name, bool calibrate, bool selectOnLogLoss, int? folds, bool refit)
+    [InlineData("paper", false, false, null, false, false)]
+    [InlineData("default", true, true, null, true, false)]
+    [InlineData("best", true, true, 8, false, true)]
+    public void Presets_load_from_their_embedded_files(string name, bool calibrate, bool selectOnLogLoss, int? folds, bool refit, bool calibrateEnsemble)
     {
         var preset = PresetCatalog.Get(name);
         var options = TrainOptions.From(preset);
@@ -172,6 +192,7 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
         Assert.Equal(selectOnLogLoss, options.SelectOnLogLoss);
         Assert.Equal(folds, options.Folds);
         Assert.Equal(refit, options.Refit);
+        Assert.Equal(calibrateEnsemble, options.CalibrateEnsemble);
         Assert.Equal(["lightgbm-td", "fasttree-td", "realmlp-td"], options.Models);
     }
 
@@ -180,7 +201,7 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
     {
         var paper = PresetCatalog.Get("paper");
 
-        Assert.Equal((null, 0.2, false, 1, false), (paper.Folds, paper.ValFraction, paper.Calibrate, paper.RealmlpEnsemble, paper.Refit));
+        Assert.Equal((null, 0.2, false, 1, false, false), (paper.Folds, paper.ValFraction, paper.Calibrate, paper.RealmlpEnsemble, paper.Refit, paper.CalibrateEnsemble));
     }
 
     [Theory]
@@ -214,5 +235,12 @@ public sealed class TrainerMetricAndCalibrationTests : IDisposable
             new TargetSchema("y", task, dataset.RequireTarget().ClassLabels),
             []);
         return new TrainingData(dataset, schema, rows, 0, []);
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+        public int GetHashCode(double obj) => 0;
     }
 }

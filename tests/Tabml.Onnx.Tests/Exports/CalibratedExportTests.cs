@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Tabml.Bundles;
 using Tabml.Calibration;
 using Tabml.Learners.RealMlp;
@@ -42,6 +43,24 @@ public sealed class CalibratedExportTests(CalibratedCreditBundle trained, ITestO
         var deviation = Agreement.Measure(trained.Bundle, trained.Data, "lightgbm-td", OrtScorer.Score(OnnxExporter.Export(bundle), trained.Raw));
 
         Assert.True(deviation.Largest > Agreement.Tolerance, deviation.ToString());
+    }
+
+    [Fact]
+    public void A_calibrated_blend_exports_through_its_calibrator()
+    {
+        // The same members with the blend calibrated once more (as preset best stores it).
+        var plain = trained.Bundle;
+        var ensemble = new JsonObject { [EnsembleCalibration.Key] = EnsembleCalibration.ToJson(new TemperatureCalibrator(1.7, 2, 300)) };
+        var blended = new ModelBundle(plain.Schema, plain.Settings, plain.Validation, plain.Members, ensemble);
+
+        var exported = Agreement.Measure(blended, trained.Data, null, OrtScorer.Score(OnnxExporter.Export(blended), trained.Raw));
+        var withoutCalibration = Agreement.Measure(blended, trained.Data, null, OrtScorer.Score(OnnxExporter.Export(plain), trained.Raw));
+        var oneMember = Agreement.Measure(blended, trained.Data, "lightgbm-td", OrtScorer.Score(OnnxExporter.Export(blended, "lightgbm-td"), trained.Raw));
+
+        Assert.True(exported.Largest <= Agreement.Tolerance, exported.ToString());
+        Assert.True(withoutCalibration.Largest > Agreement.Tolerance, withoutCalibration.ToString());
+        Assert.True(oneMember.Largest <= Agreement.Tolerance, oneMember.ToString());
+        output.WriteLine($"credit_g calibrated blend: {exported}");
     }
 
     [Fact]
