@@ -2,7 +2,7 @@ using Tabml.Data;
 using Tabml.Ensembling;
 using Tabml.Learners;
 using Tabml.Metrics;
-using Tabml.Numerics.Random;
+using static Tabml.Core.Tests.TestData.CalibrationSamples;
 
 namespace Tabml.Core.Tests.Ensembling;
 
@@ -77,65 +77,4 @@ public sealed class BlendCalibrationTests
 
     private static EnsembleOptions Options(bool calibrateEnsemble) =>
         new(ClassificationError.Instance, LogLoss.Instance, Calibrate: false, CalibrateEnsemble: calibrateEnsemble);
-
-    private static (double[] Logits, int[] Labels) Sample(int classes, int rows, int seed)
-    {
-        var rng = new DeterministicRandom((ulong)seed);
-        var logits = new double[rows * classes];
-        var labels = new int[rows];
-        for (var r = 0; r < rows; r++)
-        {
-            for (var k = 0; k < classes; k++)
-            {
-                logits[(r * classes) + k] = 1.5 * rng.NextGaussian();
-            }
-
-            var p = Softmax(logits[(r * classes)..((r + 1) * classes)], classes, 1.0);
-            var u = rng.NextDouble();
-            labels[r] = classes - 1;
-            for (var k = 0; k < classes; k++)
-            {
-                u -= p.Values[k];
-                if (u < 0)
-                {
-                    labels[r] = k;
-                    break;
-                }
-            }
-        }
-
-        return (logits, labels);
-    }
-
-    private static Predictions Softmax(double[] logits, int classes, double scale)
-    {
-        var rows = logits.Length / classes;
-        var values = new double[logits.Length];
-        for (var r = 0; r < rows; r++)
-        {
-            var row = logits.AsSpan(r * classes, classes);
-            var max = double.NegativeInfinity;
-            foreach (var z in row)
-            {
-                max = Math.Max(max, scale * z);
-            }
-
-            var sum = 0.0;
-            for (var k = 0; k < classes; k++)
-            {
-                values[(r * classes) + k] = Math.Exp((scale * row[k]) - max);
-                sum += values[(r * classes) + k];
-            }
-
-            for (var k = 0; k < classes; k++)
-            {
-                values[(r * classes) + k] /= sum;
-            }
-        }
-
-        return new Predictions(rows, classes, values);
-    }
-
-    private static TargetColumn Target(int[] labels, int classes) =>
-        TargetColumn.Classification("y", classes == 2 ? TaskKind.Binary : TaskKind.Multiclass, labels, Enumerable.Range(0, classes).Select(k => $"c{k}").ToArray());
 }
