@@ -26,7 +26,8 @@ internal static class BundleInfoText
 
         if (d.EnsembleMethod is not null)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"ensemble: {d.EnsembleMethod} on {d.EnsembleMetric ?? "?"}; best member {d.BestMember ?? "not recorded"}");
+            var blend = d.BlendInverseTemperature is { } beta ? string.Create(CultureInfo.InvariantCulture, $"; blend calibrated (ts-mix, β = {beta:G4})") : "";
+            text.AppendLine(CultureInfo.InvariantCulture, $"ensemble: {d.EnsembleMethod} on {d.EnsembleMetric ?? "?"}; best member {d.BestMember ?? "not recorded"}{blend}");
         }
 
         text.AppendLine();

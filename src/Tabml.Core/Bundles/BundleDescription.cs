@@ -35,6 +35,9 @@ public sealed record BundleDescription
 
     public string? BestMember { get; init; }
 
+    /// <summary>The blend's own ts-mix inverse temperature (preset best); null when the blend is not calibrated.</summary>
+    public double? BlendInverseTemperature { get; init; }
+
     public required IReadOnlyList<MemberDescription> Members { get; init; }
 
     public static BundleDescription Describe(string path, ModelBundle bundle) => new()
@@ -51,6 +54,7 @@ public sealed record BundleDescription
         EnsembleMethod = Text(bundle.Ensemble, "method"),
         EnsembleMetric = Text(bundle.Ensemble, "metric"),
         BestMember = Text(bundle.Ensemble, "best_member"),
+        BlendInverseTemperature = bundle.BlendCalibrator?.InverseTemperature,
         Members = bundle.Members.Select(m => new MemberDescription(m.Name, m.Model.LearnerName, FormatOf(m.Model), m.Weight, m.Validation, m.Model.Facts)).ToArray(),
     };
 

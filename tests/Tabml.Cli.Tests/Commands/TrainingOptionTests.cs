@@ -70,6 +70,8 @@ public sealed class TrainingOptionTests : IDisposable
         }
 
         Assert.Equal(1001, CliRunner.Run("predict", calibrated, data).Out.TrimEnd('\n').Split('\n').Length);
+        Assert.Contains("; blend calibrated (ts-mix, β = ", CliRunner.Run("info", calibrated).Out);
+        Assert.DoesNotContain("blend calibrated", CliRunner.Run("info", none).Out);
     }
 
     [Fact]
