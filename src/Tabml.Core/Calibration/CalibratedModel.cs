@@ -79,15 +79,14 @@ public sealed class CalibratedModel : IModel
             throw reader.Corrupt(CalibrationEntry, e.Message);
         }
 
-        if (entry is null || entry.Method != "ts-mix" || !(entry.InverseTemperature > 0) || double.IsInfinity(entry.InverseTemperature)
-            || entry.Classes != context.ClassCount || entry.Classes < 2 || entry.CalibrationRows < 0
-            || entry.InnerFormat == FormatName || !ModelFormats.IsKnown(entry.InnerFormat))
+        var calibrator = entry is null ? null : TemperatureCalibrator.FromStored(entry.Method, entry.InverseTemperature, entry.Classes, entry.CalibrationRows, context.ClassCount);
+        if (entry is null || calibrator is null || entry.InnerFormat == FormatName || !ModelFormats.IsKnown(entry.InnerFormat))
         {
             throw reader.Corrupt(CalibrationEntry, "not a valid ts-mix calibrator for this model");
         }
 
         var inner = ModelFormats.Load(entry.InnerFormat, PrefixedArtifacts.Reading("inner/", reader), context);
-        return new CalibratedModel(inner, new TemperatureCalibrator(entry.InverseTemperature, entry.Classes, entry.CalibrationRows));
+        return new CalibratedModel(inner, calibrator);
     }
 
     private sealed record CalibrationEntryJson(string Method, string InnerFormat, double InverseTemperature, int Classes, int CalibrationRows);

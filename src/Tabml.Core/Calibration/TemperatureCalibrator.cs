@@ -10,6 +10,15 @@ public sealed record TemperatureCalibrator(double InverseTemperature, int Classe
 {
     public double Mixture => 1.0 / (CalibrationRows + 1.0);
 
+    /// <summary>
+    /// The calibrator a model file stores, for a model of <paramref name="classes"/> classes; null when the stored
+    /// values cannot be one (another method, β not positive and finite, another class count, negative rows).
+    /// </summary>
+    public static TemperatureCalibrator? FromStored(string? method, double inverseTemperature, int storedClasses, int calibrationRows, int classes) =>
+        method == "ts-mix" && inverseTemperature > 0 && double.IsFinite(inverseTemperature) && storedClasses == classes && classes >= 2 && calibrationRows >= 0
+            ? new TemperatureCalibrator(inverseTemperature, classes, calibrationRows)
+            : null;
+
     public Predictions Apply(Predictions probabilities)
     {
         if (probabilities.OutputCount != Classes)

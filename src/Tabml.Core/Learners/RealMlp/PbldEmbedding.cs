@@ -114,67 +114,18 @@ internal static class PbldEmbedding
         }
 
         var vectorRows = level == SimdLevel.Vector512 ? rows - (rows % 16) : 0;
-        if (l <= FewLearned)
+        for (var j = 0; j < n; j++)
         {
-            for (var j = 0; j < n; j++)
+            if (l <= FewLearned)
             {
                 BackwardFew(buffers, j, vectorRows, w2, gW1, gB1, gW2, gB2);
             }
-        }
+            else
+            {
+                BackwardVectors(buffers, j, vectorRows, w2, gW1, gB1, gW2, gB2);
+            }
 
-        Span<Vector512<float>> accW2 = stackalloc Vector512<float>[l * h];
-        Span<Vector512<float>> accW1 = stackalloc Vector512<float>[h];
-        Span<Vector512<float>> accB1 = stackalloc Vector512<float>[h];
-        Span<Vector512<float>> accB2 = stackalloc Vector512<float>[l];
-        Span<Vector512<float>> de = stackalloc Vector512<float>[l];
-        for (var j = 0; j < n; j++)
-        {
-            accW2.Clear();
-            accW1.Clear();
-            accB1.Clear();
-            accB2.Clear();
             var xj = buffers.XT.AsSpan(j * stride, rows);
-            for (var r0 = l <= FewLearned ? vectorRows : 0; r0 < vectorRows; r0 += 16)
-            {
-                var xv = Vector512.Create(xj.Slice(r0, 16)) * TwoPi;
-                for (var o = 0; o < l; o++)
-                {
-                    de[o] = Vector512.Create(buffers.ET.AsSpan((((j * l) + o) * stride) + r0, 16));
-                    accB2[o] += de[o];
-                }
-
-                for (var k = 0; k < h; k++)
-                {
-                    var at = (((j * h) + k) * stride) + r0;
-                    var cos = Vector512.Create(buffers.Cos.AsSpan(at, 16));
-                    var dc = Vector512<float>.Zero;
-                    for (var o = 0; o < l; o++)
-                    {
-                        accW2[(o * h) + k] = Vector512.FusedMultiplyAdd(cos, de[o], accW2[(o * h) + k]);
-                        dc = Vector512.FusedMultiplyAdd(Vector512.Create(w2[(((j * l) + o) * h) + k]), de[o], dc);
-                    }
-
-                    var dArg = -dc * Vector512.Create(buffers.Sin.AsSpan(at, 16));
-                    accB1[k] += dArg;
-                    accW1[k] = Vector512.FusedMultiplyAdd(dArg, xv, accW1[k]);
-                }
-            }
-
-            for (var o = 0; o < l && l > FewLearned; o++)
-            {
-                gB2[(j * l) + o] += Vector512.Sum(accB2[o]);
-                for (var k = 0; k < h; k++)
-                {
-                    gW2[(((j * l) + o) * h) + k] += Vector512.Sum(accW2[(o * h) + k]);
-                }
-            }
-
-            for (var k = 0; k < h && l > FewLearned; k++)
-            {
-                gB1[(j * h) + k] += Vector512.Sum(accB1[k]);
-                gW1[(j * h) + k] += Vector512.Sum(accW1[k]);
-            }
-
             for (var r = vectorRows; r < rows; r++)
             {
                 var xv = xj[r] * TwoPi;
@@ -202,10 +153,62 @@ internal static class PbldEmbedding
         }
     }
 
+    /// <summary>The vector rows' gradient sums of feature j for any number of learned outputs, its sums on the stack.</summary>
+    private static void BackwardVectors(PbldBuffers buffers, int j, int vectorRows, float[] w2, Span<float> gW1, Span<float> gB1, Span<float> gW2, Span<float> gB2)
+    {
+        var (h, l, stride) = (buffers.Hidden, buffers.Learned, buffers.Stride);
+        Span<Vector512<float>> accW2 = stackalloc Vector512<float>[l * h];
+        Span<Vector512<float>> accW1 = stackalloc Vector512<float>[h];
+        Span<Vector512<float>> accB1 = stackalloc Vector512<float>[h];
+        Span<Vector512<float>> accB2 = stackalloc Vector512<float>[l];
+        Span<Vector512<float>> de = stackalloc Vector512<float>[l];
+        var xj = buffers.XT.AsSpan(j * stride, vectorRows);
+        for (var r0 = 0; r0 < vectorRows; r0 += 16)
+        {
+            var xv = Vector512.Create(xj.Slice(r0, 16)) * TwoPi;
+            for (var o = 0; o < l; o++)
+            {
+                de[o] = Vector512.Create(buffers.ET.AsSpan((((j * l) + o) * stride) + r0, 16));
+                accB2[o] += de[o];
+            }
+
+            for (var k = 0; k < h; k++)
+            {
+                var at = (((j * h) + k) * stride) + r0;
+                var cos = Vector512.Create(buffers.Cos.AsSpan(at, 16));
+                var dc = Vector512<float>.Zero;
+                for (var o = 0; o < l; o++)
+                {
+                    accW2[(o * h) + k] = Vector512.FusedMultiplyAdd(cos, de[o], accW2[(o * h) + k]);
+                    dc = Vector512.FusedMultiplyAdd(Vector512.Create(w2[(((j * l) + o) * h) + k]), de[o], dc);
+                }
+
+                var dArg = -dc * Vector512.Create(buffers.Sin.AsSpan(at, 16));
+                accB1[k] += dArg;
+                accW1[k] = Vector512.FusedMultiplyAdd(dArg, xv, accW1[k]);
+            }
+        }
+
+        for (var o = 0; o < l; o++)
+        {
+            gB2[(j * l) + o] += Vector512.Sum(accB2[o]);
+            for (var k = 0; k < h; k++)
+            {
+                gW2[(((j * l) + o) * h) + k] += Vector512.Sum(accW2[(o * h) + k]);
+            }
+        }
+
+        for (var k = 0; k < h; k++)
+        {
+            gB1[(j * h) + k] += Vector512.Sum(accB1[k]);
+            gW1[(j * h) + k] += Vector512.Sum(accW1[k]);
+        }
+    }
+
     /// <summary>
     /// The vector rows' gradient sums of feature j for at most <see cref="FewLearned"/> learned outputs: one
     /// hidden unit at a time over all rows, so its accumulators stay in registers. Every sum still runs over
-    /// the rows in order, so the bits are those of the general loop.
+    /// the rows in order, so the bits are those of <see cref="BackwardVectors"/>.
     /// </summary>
     private static void BackwardFew(PbldBuffers buffers, int j, int vectorRows, float[] w2, Span<float> gW1, Span<float> gB1, Span<float> gW2, Span<float> gB2)
     {
